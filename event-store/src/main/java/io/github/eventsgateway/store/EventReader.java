@@ -1,0 +1,135 @@
+package io.github.eventsgateway.store;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import reactor.core.publisher.Mono;
+
+import org.springframework.data.domain.Range;
+import org.springframework.data.redis.connection.Limit;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+import org.springframework.data.redis.core.ZSetOperations.TypedTuple;
+import org.springframework.data.redis.core.script.RedisScript;
+
+/**
+ * The read path: every query is one round trip to Redis, whatever the number of types or
+ * events stored.
+ */
+public final class EventReader {
+
+	private static final RedisScript<List> COUNTS = LuaScripts.load("counts.lua");
+
+	private static final RedisScript<List> TIMELINE = LuaScripts.load("timeline.lua");
+
+	private static final RedisScript<List> PULL_REQUEST_INTERVAL = LuaScripts.load("pull-request-interval.lua");
+
+	private final ReactiveStringRedisTemplate redis;
+
+	private final EventStoreKeys keys;
+
+	public EventReader(ReactiveStringRedisTemplate redis, EventStoreKeys keys) {
+		this.redis = redis;
+		this.keys = keys;
+	}
+
+	/**
+	 * Counts events by type whose created_at lies after {@code from} and up to
+	 * {@code to}, to the second.
+	 * @param from the start of the window (exclusive)
+	 * @param to the end of the window (inclusive)
+	 * @param types the types wanted, or empty for every type stored
+	 * @return the count of each type, sorted by type name (zeros included)
+	 */
+	public Mono<Map<String, Long>> countByType(Instant from, Instant to, Collection<String> types) {
+		List<String> args = new ArrayList<>(3 + types.size());
+		args.add(this.keys.prefix());
+		args.add(Long.toString(from.getEpochSecond()));
+		args.add(Long.toString(to.getEpochSecond()));
+		args.addAll(types);
+		return LuaScripts.single(this.redis.execute(COUNTS, List.of(this.keys.types()), args)).map((reply) -> {
+			Map<String, Long> counts = new TreeMap<>();
+			for (int i = 0; i + 1 < reply.size(); i += 2) {
+				counts.put((String) reply.get(i), (Long) reply.get(i + 1));
+			}
+			return counts;
+		});
+	}
+
+	/**
+	 * Counts events by type in consecutive buckets.
+	 * @param from the start of the first bucket (exclusive)
+	 * @param bucket the length of a bucket, whole seconds
+	 * @param buckets how many buckets
+	 * @param types the types wanted, or empty for every type stored
+	 * @return the timeline, with only the types that have events in it
+	 */
+	public Mono<Timeline> timeline(Instant from, Duration bucket, int buckets, Collection<String> types) {
+		List<String> args = new ArrayList<>(4 + types.size());
+		args.add(this.keys.prefix());
+		args.add(Long.toString(from.getEpochSecond()));
+		args.add(Long.toString(bucket.toSeconds()));
+		args.add(Integer.toString(buckets));
+		args.addAll(types);
+		return LuaScripts.single(this.redis.execute(TIMELINE, List.of(this.keys.types()), args)).map((reply) -> {
+			Map<String, long[]> counts = new TreeMap<>();
+			for (int i = 0; i + 1 < reply.size(); i += 2) {
+				List<?> perBucket = (List<?>) reply.get(i + 1);
+				counts.put((String) reply.get(i), perBucket.stream().mapToLong((count) -> (Long) count).toArray());
+			}
+			return new Timeline(from, bucket, buckets, counts);
+		});
+	}
+
+	/**
+	 * Summarizes the pull requests opened in a repository.
+	 * @param repoName the repository's {@code owner/name}, in any case
+	 * @return the summary (zero pull requests when the store knows none)
+	 */
+	public Mono<PullRequestStats> pullRequestsOpened(String repoName) {
+		return LuaScripts
+			.single(this.redis.execute(PULL_REQUEST_INTERVAL, List.of(this.keys.pullRequestsOpened(repoName)),
+					List.of()))
+			.map((reply) -> {
+				long opened = (Long) reply.get(0);
+				if (opened == 0) {
+					return new PullRequestStats(0, null, null);
+				}
+				return new PullRequestStats(opened, epochSeconds(reply.get(1)), epochSeconds(reply.get(2)));
+			});
+	}
+
+	/**
+	 * Lists the repositories made public, newest first.
+	 * @param limit how many at most
+	 * @return the repositories
+	 */
+	public Mono<List<MadePublicRepo>> madePublic(int limit) {
+		return this.redis.opsForZSet()
+			.reverseRangeByScoreWithScores(this.keys.madePublic(), Range.unbounded(), Limit.limit().count(limit))
+			.map(EventReader::toMadePublicRepo)
+			.collectList();
+	}
+
+	private static MadePublicRepo toMadePublicRepo(TypedTuple<String> tuple) {
+		return MadePublicRepo.fromMember(tuple.getValue(), tuple.getScore());
+	}
+
+	private static Instant epochSeconds(Object score) {
+		return Instant.ofEpochSecond((long) Double.parseDouble((String) score));
+	}
+
+	static Map<String, String> toStringMap(List<?> flat) {
+		Map<String, String> map = new LinkedHashMap<>();
+		for (int i = 0; i + 1 < flat.size(); i += 2) {
+			map.put((String) flat.get(i), (String) flat.get(i + 1));
+		}
+		return map;
+	}
+
+}

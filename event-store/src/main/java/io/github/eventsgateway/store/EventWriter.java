@@ -1,0 +1,91 @@
+package io.github.eventsgateway.store;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import reactor.core.publisher.Mono;
+
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+import org.springframework.data.redis.core.script.RedisScript;
+
+/**
+ * The write path: stores batches of events atomically, idempotently, in one round trip
+ * each. Used by every event source of the poller.
+ */
+public final class EventWriter {
+
+	private static final RedisScript<List> INGEST = LuaScripts.load("ingest.lua");
+
+	private static final RedisScript<Long> COUNT_KNOWN = LuaScripts.load("count-known.lua", Long.class);
+
+	private final ReactiveStringRedisTemplate redis;
+
+	private final EventStoreKeys keys;
+
+	private final String retentionSeconds;
+
+	public EventWriter(ReactiveStringRedisTemplate redis, EventStoreKeys keys, Duration retention) {
+		if (retention.toSeconds() < 60) {
+			throw new IllegalArgumentException("Retention must be at least a minute");
+		}
+		this.redis = redis;
+		this.keys = keys;
+		this.retentionSeconds = Long.toString(retention.toSeconds());
+	}
+
+	/**
+	 * Stores events that are new, skips those stored before, trims what fell out of the
+	 * retention, all in one atomic script.
+	 * @param events the events, in any order, possibly with duplicates
+	 * @return what was stored
+	 */
+	public Mono<IngestResult> ingest(List<GitHubEvent> events) {
+		List<String> args = new ArrayList<>(2 + events.size() * 5);
+		args.add(this.keys.prefix());
+		args.add(this.retentionSeconds);
+		for (GitHubEvent event : events) {
+			args.add(event.id());
+			args.add(event.type());
+			args.add(Long.toString(event.createdAt().getEpochSecond()));
+			args.add(event.opensPullRequest() ? event.repoName().toLowerCase(Locale.ROOT) : "");
+			args.add(event.makesRepositoryPublic() ? MadePublicRepo.of(event).toMember() : "");
+		}
+		List<String> scriptKeys = List.of(this.keys.types(), this.keys.madePublic(), this.keys.status());
+		return LuaScripts.single(this.redis.execute(INGEST, scriptKeys, args)).map(EventWriter::toResult);
+	}
+
+	/**
+	 * Counts how many of the events are stored already, without writing anything.
+	 * @param events the events
+	 * @return the number stored before
+	 */
+	public Mono<Integer> countStored(List<GitHubEvent> events) {
+		if (events.isEmpty()) {
+			return Mono.just(0);
+		}
+		List<String> args = new ArrayList<>(1 + events.size() * 2);
+		args.add(this.keys.prefix());
+		for (GitHubEvent event : events) {
+			args.add(event.id());
+			args.add(event.type());
+		}
+		return this.redis.execute(COUNT_KNOWN, List.of(this.keys.types()), args).next().map(Long::intValue);
+	}
+
+	private static IngestResult toResult(List<?> reply) {
+		long newest = (Long) reply.get(3);
+		Map<String, Integer> byType = new LinkedHashMap<>();
+		List<?> pairs = (List<?>) reply.get(4);
+		for (int i = 0; i + 1 < pairs.size(); i += 2) {
+			byType.put((String) pairs.get(i), ((Long) pairs.get(i + 1)).intValue());
+		}
+		return new IngestResult(((Long) reply.get(0)).intValue(), ((Long) reply.get(1)).intValue(),
+				((Long) reply.get(2)).intValue(), (newest > 0) ? Instant.ofEpochSecond(newest) : null, byType);
+	}
+
+}

@@ -1,0 +1,63 @@
+package io.github.eventsgateway.store;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import reactor.core.publisher.Mono;
+
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+import org.springframework.data.redis.core.script.RedisScript;
+
+/**
+ * Reads and writes the poller's status hash.
+ */
+public final class PollerStatusStore {
+
+	private static final RedisScript<List> READ = LuaScripts.load("status-read.lua");
+
+	private static final RedisScript<Long> UPDATE = LuaScripts.load("status-update.lua", Long.class);
+
+	private final ReactiveStringRedisTemplate redis;
+
+	private final EventStoreKeys keys;
+
+	public PollerStatusStore(ReactiveStringRedisTemplate redis, EventStoreKeys keys) {
+		this.redis = redis;
+		this.keys = keys;
+	}
+
+	/**
+	 * Reads the status, with the current lease holder, in one round trip.
+	 * @return the status (all fields {@code null} when nothing was ever reported)
+	 */
+	public Mono<PollerStatus> read() {
+		return LuaScripts
+			.single(this.redis.execute(READ, List.of(this.keys.status(), this.keys.pollerLease()), List.of()))
+			.map(EventReader::toStringMap)
+			.map(PollerStatus::fromHash);
+	}
+
+	/**
+	 * Writes the poller's fields of a status, only while {@code instanceId} holds the
+	 * lease.
+	 * @param instanceId the instance writing
+	 * @param status the status; its {@code null} fields leave the stored ones as they are
+	 * @param suspectedGaps how many suspected gaps to add to the count
+	 * @return whether it was written
+	 */
+	public Mono<Boolean> update(String instanceId, PollerStatus status, long suspectedGaps) {
+		Map<String, String> fields = status.toPollerFields();
+		List<String> args = new ArrayList<>(2 + fields.size() * 2);
+		args.add(instanceId);
+		args.add(Long.toString(suspectedGaps));
+		fields.forEach((name, value) -> {
+			args.add(name);
+			args.add(value);
+		});
+		return this.redis.execute(UPDATE, List.of(this.keys.status(), this.keys.pollerLease()), args)
+			.next()
+			.map((written) -> written == 1L);
+	}
+
+}

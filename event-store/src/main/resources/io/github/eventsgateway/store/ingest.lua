@@ -1,0 +1,78 @@
+-- Stores one batch of GitHub events atomically and idempotently.
+--
+-- KEYS[1] types set, KEYS[2] made-public zset, KEYS[3] status hash. Per-type and
+-- per-repository keys are derived from ARGV[1] (the key prefix, which carries the same
+-- hash tag as KEYS), so every key this script touches lives in one cluster slot.
+--
+-- ARGV: prefix, retentionSeconds, then 5 values per event:
+--   id, type, createdAt (epoch seconds), prRepo (lower-case owner/name when the event
+--   opened a pull request, else ""), publicMember (JSON when it is a PublicEvent, else "").
+--
+-- An event's id is its member in the zset of its type, so ZADD NX is the de-duplication:
+-- an event seen before (in this batch, an earlier poll, or another poller's) adds nothing.
+-- Retention is measured back from the newest created_at ever stored (the high-water mark),
+-- so an import of old data and a live feed age the same way.
+--
+-- Returns {stored, duplicates, expired, newestCreatedAt, {type, storedCount, ...}}.
+local prefix = ARGV[1]
+local retention = tonumber(ARGV[2])
+local typesKey, publicKey, statusKey = KEYS[1], KEYS[2], KEYS[3]
+
+local newest = tonumber(redis.call('HGET', statusKey, 'newestEventAt') or '0')
+for i = 3, #ARGV, 5 do
+	local createdAt = tonumber(ARGV[i + 2])
+	if createdAt > newest then
+		newest = createdAt
+	end
+end
+local cutoff = newest - retention
+
+local stored, duplicates, expired = 0, 0, 0
+local storedByType = {}
+for i = 3, #ARGV, 5 do
+	local id, eventType, createdAt = ARGV[i], ARGV[i + 1], tonumber(ARGV[i + 2])
+	local prRepo, publicMember = ARGV[i + 3], ARGV[i + 4]
+	if createdAt <= cutoff then
+		expired = expired + 1
+	elseif redis.call('ZADD', prefix .. 'type:' .. eventType, 'NX', createdAt, id) == 0 then
+		duplicates = duplicates + 1
+	else
+		stored = stored + 1
+		storedByType[eventType] = (storedByType[eventType] or 0) + 1
+		if prRepo ~= '' then
+			local prKey = prefix .. 'pr-opened:' .. prRepo
+			redis.call('ZADD', prKey, createdAt, id)
+			redis.call('ZREMRANGEBYSCORE', prKey, '-inf', cutoff)
+			-- The key outlives its newest pull request by the retention, then goes by itself.
+			local ttl = retention - (newest - createdAt)
+			if redis.call('TTL', prKey) < ttl then
+				redis.call('EXPIRE', prKey, ttl)
+			end
+		end
+		if publicMember ~= '' then
+			redis.call('ZADD', publicKey, createdAt, publicMember)
+		end
+	end
+end
+
+local byType = {}
+for eventType, count in pairs(storedByType) do
+	redis.call('SADD', typesKey, eventType)
+	table.insert(byType, eventType)
+	table.insert(byType, count)
+end
+
+-- Trim everything that fell out of the retention window.
+for _, eventType in ipairs(redis.call('SMEMBERS', typesKey)) do
+	redis.call('ZREMRANGEBYSCORE', prefix .. 'type:' .. eventType, '-inf', cutoff)
+end
+redis.call('ZREMRANGEBYSCORE', publicKey, '-inf', cutoff)
+
+redis.call('HSET', statusKey, 'newestEventAt', newest)
+if stored > 0 then
+	redis.call('HINCRBY', statusKey, 'eventsStored', stored)
+end
+if duplicates > 0 then
+	redis.call('HINCRBY', statusKey, 'duplicatesSkipped', duplicates)
+end
+return {stored, duplicates, expired, newest, byType}
