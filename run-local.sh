@@ -1,0 +1,328 @@
+#!/usr/bin/env bash
+# Runs the whole gateway on this machine, without Docker:
+#   Redis (REDIS_URL, or a redis-server of its own) -> one poller -> metrics-api replicas
+#   -> nginx on port 8080 (the same load-balancer configuration as docker-compose.yml).
+#
+#   ./run-local.sh             poll GitHub (set GITHUB_TOKENS for 5,000 requests/hour a token)
+#   ./run-local.sh --sample    replay the shipped sample of real events: numbers at once
+#   ./run-local.sh --help      all options
+#
+# Everything it writes stays under .run/ (git ignores it); Ctrl-C stops everything it started.
+set -euo pipefail
+
+cd "$(dirname "${BASH_SOURCE[0]}")"
+ROOT="$(pwd)"
+RUN_DIR="$ROOT/.run"
+LOG_DIR="$RUN_DIR/logs"
+SAMPLE_FILE="poller-service/samples/gharchive-2025-01-01-15.first2048.ndjson.gz"
+POLLER_JAR="poller-service/target/poller-service.jar"
+API_JAR="metrics-api/target/metrics-api.jar"
+NGINX_TEMPLATE="metrics-api/nginx/nginx.conf"
+
+usage() {
+  cat <<'EOF'
+Usage: ./run-local.sh [--sample] [--build] [--help]
+       ./run-local.sh --write-nginx-config DIR
+
+  --sample     replay poller-service/samples/*.ndjson.gz (real GH Archive events, times
+               shifted to now) instead of polling GitHub: works offline, without a token
+  --build      rebuild the jars even when they exist
+  --write-nginx-config DIR
+               only write the load balancer's configuration for the local ports into DIR
+               and exit (nginx -t -p DIR -c DIR/nginx.conf checks it)
+
+Configuration: the variables of .env.template, from the environment or from .env
+(GITHUB_TOKENS, REDIS_URL, RETENTION, POLLER_PAGES, LB_PORT, POLLER_PORT, API_PORTS, REDIS_PORT).
+Logs: .run/logs/*.log
+EOF
+}
+
+say() { printf '[run-local] %s\n' "$*"; }
+fail() {
+  printf '[run-local] ERROR: %s\n' "$*" >&2
+  exit 1
+}
+
+# .env, when it exists, fills in what the environment does not set (like docker compose).
+load_env_file() {
+  [[ -f "$ROOT/.env" ]] || return 0
+  local line name value
+  while IFS= read -r line || [[ -n "$line" ]]; do
+    [[ "$line" =~ ^[[:space:]]*([A-Z_][A-Z0-9_]*)=(.*)$ ]] || continue
+    name="${BASH_REMATCH[1]}"
+    value="${BASH_REMATCH[2]}"
+    value="${value%\"}"
+    value="${value#\"}"
+    if [[ -z "${!name:-}" && -n "$value" ]]; then
+      export "$name=$value"
+    fi
+  done <"$ROOT/.env"
+}
+
+# Writes nginx.conf for the local ports into a directory: the compose configuration with the
+# replicas' addresses, the listen port, the worker count and the temp paths made local.
+write_nginx_config() {
+  local dir="$1" servers="" port
+  mkdir -p "$dir/temp"
+  for port in "${API_PORT_LIST[@]}"; do
+    servers+="    server 127.0.0.1:${port} max_fails=3 fail_timeout=10s;\n"
+  done
+  sed -e "s|^    server metrics-api:8080 .*;\$|${servers%\\n}|" \
+    -e "s|^    listen 8080;|    listen 127.0.0.1:${LB_PORT};|" \
+    -e "s|^worker_processes auto;|worker_processes 1;|" \
+    -e "s|^  worker_connections 4096;|  worker_connections 1024;|" \
+    -e "s|^http {|http {\n  client_body_temp_path ${dir}/temp/body;\n  proxy_temp_path ${dir}/temp/proxy;\n  fastcgi_temp_path ${dir}/temp/fastcgi;\n  uwsgi_temp_path ${dir}/temp/uwsgi;\n  scgi_temp_path ${dir}/temp/scgi;|" \
+    "$ROOT/$NGINX_TEMPLATE" >"$dir/nginx.conf"
+  grep -q "server 127.0.0.1:${API_PORT_LIST[0]} " "$dir/nginx.conf" ||
+    fail "could not rewrite the upstream servers of $NGINX_TEMPLATE"
+}
+
+port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+free_port_from() {
+  local port="$1"
+  while port_in_use "$port"; do port=$((port + 1)); done
+  echo "$port"
+}
+
+http_ok() { curl -fsS -o /dev/null --max-time 2 "$1" 2>/dev/null; }
+
+# ---- options and configuration ---------------------------------------------------------------
+SAMPLE=false
+BUILD=false
+NGINX_CONFIG_ONLY=""
+while (($#)); do
+  case "$1" in
+  --sample) SAMPLE=true ;;
+  --build) BUILD=true ;;
+  --write-nginx-config)
+    [[ $# -ge 2 ]] || fail "--write-nginx-config needs a directory"
+    NGINX_CONFIG_ONLY="$2"
+    shift
+    ;;
+  -h | --help)
+    usage
+    exit 0
+    ;;
+  *)
+    usage >&2
+    fail "unknown option: $1"
+    ;;
+  esac
+  shift
+done
+
+load_env_file
+LB_PORT="${LB_PORT:-8080}"
+POLLER_PORT="${POLLER_PORT:-8081}"
+API_PORTS="${API_PORTS:-8082,8083}"
+IFS=',' read -r -a API_PORT_LIST <<<"${API_PORTS// /}"
+((${#API_PORT_LIST[@]})) || fail "API_PORTS is empty"
+
+if [[ -n "$NGINX_CONFIG_ONLY" ]]; then
+  mkdir -p "$NGINX_CONFIG_ONLY"
+  write_nginx_config "$(cd "$NGINX_CONFIG_ONLY" && pwd)"
+  say "wrote $NGINX_CONFIG_ONLY/nginx.conf (listen $LB_PORT, replicas on ${API_PORTS})"
+  exit 0
+fi
+
+command -v java >/dev/null || fail "java not found: install a JDK 17 or newer"
+command -v curl >/dev/null || fail "curl not found: install curl (used to wait for readiness)"
+mkdir -p "$LOG_DIR"
+
+# ---- stop everything we started, however we exit -----------------------------------------------
+PIDS=()
+NAMES=()
+STOPPING=false
+cleanup() {
+  $STOPPING && return
+  STOPPING=true
+  trap '' INT TERM
+  ((${#PIDS[@]})) || return 0
+  say "stopping ${NAMES[*]}"
+  local i pid
+  for ((i = ${#PIDS[@]} - 1; i >= 0; i--)); do
+    kill -TERM "${PIDS[$i]}" 2>/dev/null || true
+  done
+  for _ in $(seq 1 40); do
+    local alive=false
+    for pid in "${PIDS[@]}"; do
+      kill -0 "$pid" 2>/dev/null && alive=true
+    done
+    $alive || break
+    sleep 0.25
+  done
+  for pid in "${PIDS[@]}"; do
+    kill -KILL "$pid" 2>/dev/null || true
+  done
+  wait 2>/dev/null || true
+  say "stopped"
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+start() { # name log command...
+  local name="$1" log="$2"
+  shift 2
+  "$@" >"$log" 2>&1 &
+  PIDS+=("$!")
+  NAMES+=("$name")
+}
+
+# ---- build what is missing ----------------------------------------------------------------------
+if $BUILD || [[ ! -f "$POLLER_JAR" || ! -f "$API_JAR" ]]; then
+  command -v mvn >/dev/null || fail "the jars are missing and mvn is not installed (Maven 3.8+)"
+  say "building the jars (mvn -B -q -DskipTests package), the first time takes a few minutes"
+  mvn -B -q -DskipTests -Dcheckstyle.skip -Dspring-javaformat.validate.skip=true \
+    -pl poller-service,metrics-api -am package >"$LOG_DIR/build.log" 2>&1 ||
+    {
+      tail -n 30 "$LOG_DIR/build.log" >&2
+      fail "the build failed, see .run/logs/build.log"
+    }
+fi
+
+# ---- ports ------------------------------------------------------------------------------------
+for port in "$POLLER_PORT" "${API_PORT_LIST[@]}"; do
+  port_in_use "$port" && fail "port $port is in use (another run? ss -ltnp | grep :$port); set POLLER_PORT / API_PORTS"
+done
+NGINX=false
+if command -v nginx >/dev/null; then
+  port_in_use "$LB_PORT" && fail "port $LB_PORT is in use (ss -ltnp | grep :$LB_PORT); set LB_PORT"
+  NGINX=true
+fi
+
+# ---- Redis ------------------------------------------------------------------------------------
+if [[ -n "${REDIS_URL:-}" ]]; then
+  say "using Redis at REDIS_URL (not starting one)"
+else
+  command -v redis-server >/dev/null ||
+    fail "redis-server not found: install it (apt-get install redis-server) or set REDIS_URL"
+  REDIS_PORT="${REDIS_PORT:-$(free_port_from 6390)}"
+  port_in_use "$REDIS_PORT" && fail "port $REDIS_PORT is in use; set REDIS_PORT or REDIS_URL"
+  mkdir -p "$RUN_DIR/redis"
+  start redis "$LOG_DIR/redis.log" redis-server --port "$REDIS_PORT" --bind 127.0.0.1 \
+    --dir "$RUN_DIR/redis" --appendonly yes --save "" --daemonize no
+  REDIS_URL="redis://127.0.0.1:${REDIS_PORT}"
+  for _ in $(seq 1 50); do
+    port_in_use "$REDIS_PORT" && break
+    sleep 0.1
+  done
+  port_in_use "$REDIS_PORT" || fail "redis-server did not start, see .run/logs/redis.log"
+fi
+export REDIS_URL
+
+# ---- the services -----------------------------------------------------------------------------
+POLLER_ENV=(SERVER_PORT="$POLLER_PORT" POLLER_INSTANCE_ID="${POLLER_INSTANCE_ID:-local-poller-$$}")
+if $SAMPLE; then
+  [[ -f "$SAMPLE_FILE" ]] || fail "sample file $SAMPLE_FILE is missing"
+  POLLER_ENV+=(POLLER_SOURCE="file:$ROOT/$SAMPLE_FILE" POLLER_FILE_MODE=replay)
+fi
+start poller "$LOG_DIR/poller.log" env "${POLLER_ENV[@]}" java -jar "$POLLER_JAR"
+for port in "${API_PORT_LIST[@]}"; do
+  start "metrics-api:$port" "$LOG_DIR/metrics-api-$port.log" env SERVER_PORT="$port" java -jar "$API_JAR"
+done
+
+if $NGINX; then
+  write_nginx_config "$RUN_DIR/nginx"
+  nginx -t -q -p "$RUN_DIR/nginx" -e "$LOG_DIR/nginx-error.log" -c "$RUN_DIR/nginx/nginx.conf" \
+    -g "pid $RUN_DIR/nginx/nginx.pid;" >"$LOG_DIR/nginx-check.log" 2>&1 ||
+    fail "the generated nginx configuration is invalid, see .run/logs/nginx-check.log"
+  start nginx "$LOG_DIR/nginx.log" nginx -p "$RUN_DIR/nginx" -e "$LOG_DIR/nginx-error.log" \
+    -c "$RUN_DIR/nginx/nginx.conf" -g "daemon off; pid $RUN_DIR/nginx/nginx.pid;"
+fi
+
+# ---- wait for readiness ----------------------------------------------------------------------
+say "waiting for readiness (logs: .run/logs/)"
+wait_ready() { # name url pid-index
+  local name="$1" url="$2" index="$3"
+  for _ in $(seq 1 240); do
+    http_ok "$url" && return 0
+    if ! kill -0 "${PIDS[$index]}" 2>/dev/null; then
+      tail -n 20 "$(log_of "$name")" >&2 || true
+      fail "$name exited during start-up, see $(log_of "$name")"
+    fi
+    sleep 0.5
+  done
+  fail "$name was not ready after 120 s, see $(log_of "$name")"
+}
+log_of() {
+  case "$1" in
+  poller) echo "$LOG_DIR/poller.log" ;;
+  metrics-api:*) echo "$LOG_DIR/metrics-api-${1#metrics-api:}.log" ;;
+  *) echo "$LOG_DIR/$1.log" ;;
+  esac
+}
+for i in "${!NAMES[@]}"; do
+  case "${NAMES[$i]}" in
+  poller) wait_ready poller "http://127.0.0.1:${POLLER_PORT}/actuator/health/readiness" "$i" ;;
+  metrics-api:*) wait_ready "${NAMES[$i]}" "http://127.0.0.1:${NAMES[$i]#metrics-api:}/actuator/health/readiness" "$i" ;;
+  nginx) wait_ready nginx "http://127.0.0.1:${LB_PORT}/nginx-health" "$i" ;;
+  esac
+done
+
+API_URL="http://localhost:${LB_PORT}"
+$NGINX || API_URL="http://localhost:${API_PORT_LIST[0]}"
+echo
+say "ready:"
+if $NGINX; then
+  say "  API (nginx, balancing over ${API_PORTS})  $API_URL"
+else
+  say "  nginx is not installed: no load balancer; use a replica directly: $API_URL"
+fi
+for port in "${API_PORT_LIST[@]}"; do
+  say "  metrics-api replica                      http://localhost:${port}"
+done
+say "  poller (health, /actuator/prometheus)    http://localhost:${POLLER_PORT}"
+if [[ "$REDIS_URL" == redis://127.0.0.1:"${REDIS_PORT:-}" ]]; then
+  say "  redis (data in .run/redis)               $REDIS_URL"
+fi
+if $SAMPLE; then
+  SOURCE_TEXT="sample replay of $SAMPLE_FILE"
+elif [[ -n "${GITHUB_TOKENS:-}${GITHUB_TOKEN:-}" ]]; then
+  SOURCE_TEXT="GitHub, with token(s)"
+else
+  SOURCE_TEXT="GitHub, anonymous: 60 requests/hour (set GITHUB_TOKENS for 5,000 a token)"
+fi
+say "  source: $SOURCE_TEXT"
+say "  try: curl -s '$API_URL/api/v1/events/counts?offset=10'"
+say "       curl -s '$API_URL/api/v1/poller/status'"
+say "       open $API_URL/swagger-ui.html"
+say "logs in .run/logs/; Ctrl-C stops everything"
+echo
+
+# ---- tell what the poller does, until Ctrl-C ---------------------------------------------------
+json_field() { # json name -> the value of a string or number field (no jq needed)
+  sed -n -e "s/.*\"$2\":\"\([^\"]*\)\".*/\1/p" -e "t" -e "s/.*\"$2\":\([0-9.-]*\).*/\1/p" <<<"$1" | head -n 1
+}
+last_report=""
+report_poller() {
+  local status state stored error outcome report
+  status="$(curl -fsS --max-time 2 "$API_URL/api/v1/poller/status" 2>/dev/null || true)"
+  if [[ -z "$status" ]]; then
+    report="poller status not available yet from $API_URL/api/v1/poller/status"
+  else
+    state="$(json_field "$status" state)"
+    stored="$(json_field "$status" eventsStored)"
+    outcome="$(json_field "$status" lastPollOutcome)"
+    error="$(json_field "$status" lastError)"
+    report="poller: state=${state:-?} last poll=${outcome:-none} events stored=${stored:-0}"
+    if [[ -n "$error" ]]; then
+      report+=$'\n'"[run-local]   the poller cannot reach its source: $error"
+    fi
+  fi
+  if [[ "$report" != "$last_report" ]]; then
+    say "$report"
+    last_report="$report"
+  fi
+}
+while true; do
+  for i in "${!PIDS[@]}"; do
+    if ! kill -0 "${PIDS[$i]}" 2>/dev/null; then
+      fail "${NAMES[$i]} stopped, see $(log_of "${NAMES[$i]}")"
+    fi
+  done
+  report_poller
+  sleep 5 &
+  wait $! || true
+done
