@@ -1,0 +1,232 @@
+package io.github.eventsgateway.firehose;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.Set;
+
+import io.netty.channel.ChannelOption;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.QueryStringDecoder;
+import reactor.core.publisher.Mono;
+import reactor.netty.http.server.HttpServerRequest;
+import reactor.netty.http.server.HttpServerResponse;
+
+/**
+ * {@code GET /events} as GitHub answers it: pages of the newest events with {@code Link},
+ * weak per-page ETags and free 304s, {@code X-Poll-Interval}, the {@code x-ratelimit-*}
+ * headers of the caller's budget, 401 for an unknown token, 403 or 429 once the budget is
+ * spent, 422 past the pagination cap, and the faults the {@link FaultInjector} picks.
+ */
+final class EventsEndpoint {
+
+	private static final String JSON = "application/json; charset=utf-8";
+
+	private static final String DOCS = "https://docs.github.com/rest/activity/events#list-public-events";
+
+	private final FirehoseSettings settings;
+
+	private final Clock clock;
+
+	private final EventFeed feed;
+
+	private final RateLimits rateLimits;
+
+	private final FaultInjector faults;
+
+	private final Set<Long> servedIds;
+
+	private final Queue<RecordedRequest> requests;
+
+	EventsEndpoint(FirehoseSettings settings, EventFeed feed, RateLimits rateLimits, FaultInjector faults,
+			Set<Long> servedIds, Queue<RecordedRequest> requests) {
+		this.settings = settings;
+		this.clock = settings.clock();
+		this.feed = feed;
+		this.rateLimits = rateLimits;
+		this.faults = faults;
+		this.servedIds = servedIds;
+		this.requests = requests;
+	}
+
+	Mono<Void> handle(HttpServerRequest request, HttpServerResponse response) {
+		Instant receivedAt = this.clock.instant();
+		Map<String, List<String>> query = new QueryStringDecoder(request.uri()).parameters();
+		int perPage = Math.min(Math.max(intParameter(query, "per_page", this.settings.defaultPerPage()), 1),
+				this.settings.maxPerPage());
+		int page = Math.max(intParameter(query, "page", 1), 1);
+		String userAgent = request.requestHeaders().get(HttpHeaderNames.USER_AGENT);
+		Call call = new Call(receivedAt, userAgent, page, perPage);
+		response.header("X-Poll-Interval", Integer.toString(this.settings.pollIntervalSeconds()));
+		response.header("X-GitHub-Media-Type", "github.v3; format=json");
+		String credential = this.rateLimits.credential(request.requestHeaders().get(HttpHeaderNames.AUTHORIZATION));
+		if (credential == null) {
+			return error(response, call.as("unknown"), 401, null, "Bad credentials");
+		}
+		call = call.as(credential);
+		Fault fault = this.faults.next();
+		if (fault == Fault.CONNECTION_RESET) {
+			record(call, 0, fault, 0);
+			return reset(response);
+		}
+		if (fault == Fault.SERVER_ERROR) {
+			return error(response, call, this.faults.serverErrorStatus(), fault, "Server Error");
+		}
+		if (fault == Fault.SECONDARY_RATE_LIMIT) {
+			response.header("retry-after", Integer.toString(this.settings.secondaryRetryAfterSeconds()));
+			return error(response, call, 403, fault,
+					"You have exceeded a secondary rate limit. Please wait a few minutes before you try again.");
+		}
+		RateLimits.Usage usage = this.rateLimits.peek(credential);
+		if (usage.remaining() == 0) {
+			rateLimitHeaders(response.responseHeaders(), usage);
+			return error(response, call, this.settings.exhaustedStatus(), null,
+					"API rate limit exceeded for " + credential + ".");
+		}
+		int lastPage = Math.max(1, (this.settings.windowSize() + perPage - 1) / perPage);
+		List<GeneratedEvent> events = this.feed.newest((page - 1) * perPage, perPage);
+		String etag = etag(events, page, perPage);
+		if (page <= lastPage && etag.equals(request.requestHeaders().get(HttpHeaderNames.IF_NONE_MATCH))) {
+			rateLimitHeaders(response.responseHeaders(), usage);
+			response.header(HttpHeaderNames.ETAG, etag);
+			record(call, 304, null, 0);
+			return response.status(304).send();
+		}
+		usage = this.rateLimits.spend(credential);
+		rateLimitHeaders(response.responseHeaders(), usage);
+		if (page > lastPage) {
+			return error(response, call, 422, null,
+					"In order to keep the API fast for everyone, pagination is limited for this resource.");
+		}
+		response.header(HttpHeaderNames.ETAG, etag);
+		response.header(HttpHeaderNames.CACHE_CONTROL, "private, max-age=60, s-maxage=60");
+		String links = links(request, page, perPage, lastPage);
+		if (!links.isEmpty()) {
+			response.header("Link", links);
+		}
+		return sendPage(response, call, events, fault);
+	}
+
+	private Mono<Void> sendPage(HttpServerResponse response, Call call, List<GeneratedEvent> events, Fault fault) {
+		byte[] body = body(events);
+		if (fault == Fault.TRUNCATED_JSON) {
+			body = Arrays.copyOf(body, (int) (body.length * this.faults.truncationPoint()));
+		}
+		response.status(200).header(HttpHeaderNames.CONTENT_TYPE, JSON);
+		response.header(HttpHeaderNames.CONTENT_LENGTH, Integer.toString(body.length));
+		Mono<Void> send = response.sendByteArray(Mono.just(body)).then();
+		if (fault == Fault.TRUNCATED_JSON) {
+			record(call, 200, fault, 0);
+			return send;
+		}
+		if (fault == Fault.SLOW_RESPONSE) {
+			// the client has most likely given up by then: its events do not count as
+			// served
+			record(call, 200, fault, 0);
+			return Mono.delay(this.settings.slowResponseDelay()).then(send).onErrorResume((ex) -> Mono.empty());
+		}
+		return send.doOnSuccess((done) -> {
+			events.forEach((event) -> this.servedIds.add(event.id()));
+			record(call, 200, null, events.size());
+		});
+	}
+
+	private Mono<Void> error(HttpServerResponse response, Call call, int status, Fault fault, String message) {
+		record(call, status, fault, 0);
+		byte[] body = ("{\"message\":\"" + message + "\",\"documentation_url\":\"" + DOCS + "\",\"status\":\"" + status
+				+ "\"}")
+			.getBytes(StandardCharsets.UTF_8);
+		return response.status(status)
+			.header(HttpHeaderNames.CONTENT_TYPE, JSON)
+			.header(HttpHeaderNames.CONTENT_LENGTH, Integer.toString(body.length))
+			.sendByteArray(Mono.just(body))
+			.then();
+	}
+
+	/** Closes the connection with SO_LINGER 0, which sends a TCP RST. */
+	private static Mono<Void> reset(HttpServerResponse response) {
+		response.withConnection((connection) -> {
+			connection.channel().config().setOption(ChannelOption.SO_LINGER, 0);
+			connection.channel().close();
+		});
+		return Mono.empty();
+	}
+
+	private void record(Call call, int status, Fault fault, int eventsServed) {
+		this.requests.add(new RecordedRequest(call.receivedAt(), call.credential(), call.userAgent(), call.page(),
+				call.perPage(), status, fault, eventsServed));
+	}
+
+	private static void rateLimitHeaders(HttpHeaders headers, RateLimits.Usage usage) {
+		headers.set("x-ratelimit-limit", usage.limit());
+		headers.set("x-ratelimit-remaining", usage.remaining());
+		headers.set("x-ratelimit-reset", usage.resetAt().getEpochSecond());
+		headers.set("x-ratelimit-used", usage.used());
+		headers.set("x-ratelimit-resource", "core");
+	}
+
+	private static byte[] body(List<GeneratedEvent> events) {
+		StringBuilder json = new StringBuilder(events.size() * 2048 + 2).append('[');
+		for (int i = 0; i < events.size(); i++) {
+			json.append((i > 0) ? "," : "").append(events.get(i).json());
+		}
+		return json.append(']').toString().getBytes(StandardCharsets.UTF_8);
+	}
+
+	/** A weak ETag that changes whenever the events on the page change. */
+	static String etag(List<GeneratedEvent> events, int page, int perPage) {
+		long hash = 0xcbf29ce484222325L;
+		for (GeneratedEvent event : events) {
+			hash = (hash ^ event.id()) * 0x100000001b3L;
+		}
+		return "W/\"" + Long.toHexString(hash) + "-" + page + "-" + perPage + "\"";
+	}
+
+	private static String links(HttpServerRequest request, int page, int perPage, int lastPage) {
+		String host = request.requestHeaders().get(HttpHeaderNames.HOST, "localhost");
+		String base = "<http://" + host + "/events?per_page=" + perPage + "&page=";
+		StringBuilder links = new StringBuilder();
+		if (page < lastPage) {
+			links.append(base).append(page + 1).append(">; rel=\"next\", ");
+			links.append(base).append(lastPage).append(">; rel=\"last\"");
+		}
+		if (page > 1) {
+			links.append((links.length() > 0) ? ", " : "");
+			links.append(base).append(page - 1).append(">; rel=\"prev\", ");
+			links.append(base).append(1).append(">; rel=\"first\"");
+		}
+		return links.toString();
+	}
+
+	private static int intParameter(Map<String, List<String>> query, String name, int fallback) {
+		List<String> values = query.get(name);
+		if (values == null || values.isEmpty()) {
+			return fallback;
+		}
+		try {
+			return Integer.parseInt(values.get(0));
+		}
+		catch (NumberFormatException ex) {
+			return fallback;
+		}
+	}
+
+	/** What the request log keeps of a request before it is answered. */
+	private record Call(Instant receivedAt, String userAgent, int page, int perPage, String credential) {
+
+		Call(Instant receivedAt, String userAgent, int page, int perPage) {
+			this(receivedAt, userAgent, page, perPage, null);
+		}
+
+		Call as(String credential) {
+			return new Call(this.receivedAt, this.userAgent, this.page, this.perPage, credential);
+		}
+
+	}
+
+}

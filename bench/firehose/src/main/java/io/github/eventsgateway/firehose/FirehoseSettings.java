@@ -1,0 +1,197 @@
+package io.github.eventsgateway.firehose;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * How the stand-in behaves. The defaults are GitHub's: a window of the newest 300 events,
+ * pages of at most 100, {@code X-Poll-Interval: 60}, 5000 requests an hour per token and
+ * 60 without one.
+ *
+ * @param port the port to listen on, 0 for a free one
+ * @param eventsPerSecond how many events are generated each second
+ * @param visibilityDelay how long after its created_at an event shows in the feed
+ * @param windowSize how many of the newest events the feed shows at most
+ * @param maxPerPage the largest {@code per_page} honoured
+ * @param defaultPerPage the page size when {@code per_page} is missing
+ * @param pollIntervalSeconds the {@code X-Poll-Interval} sent with every answer
+ * @param tokens the tokens that are accepted (any other gets 401)
+ * @param tokenLimit the requests each token may spend per rate-limit window
+ * @param anonymousLimit the requests allowed without a token per rate-limit window
+ * @param rateLimitWindow how long a budget lasts before it resets (an hour on GitHub)
+ * @param exhaustedStatus the status when a budget is spent: 403 or 429
+ * @param faultRate the share of requests answered with a fault, 0 to 1
+ * @param faults the kinds of fault to pick from
+ * @param slowResponseDelay how long a slow response is held back
+ * @param secondaryRetryAfterSeconds the {@code retry-after} of a secondary rate limit
+ * @param seed the seed of the event generator and of the fault dice
+ * @param clock the clock of generation, visibility and budgets
+ */
+public record FirehoseSettings(int port, double eventsPerSecond, Duration visibilityDelay, int windowSize,
+		int maxPerPage, int defaultPerPage, int pollIntervalSeconds, List<String> tokens, int tokenLimit,
+		int anonymousLimit, Duration rateLimitWindow, int exhaustedStatus, double faultRate, Set<Fault> faults,
+		Duration slowResponseDelay, int secondaryRetryAfterSeconds, long seed, Clock clock) {
+
+	public FirehoseSettings {
+		if (eventsPerSecond < 0) {
+			throw new IllegalArgumentException("eventsPerSecond must not be negative");
+		}
+		if (exhaustedStatus != 403 && exhaustedStatus != 429) {
+			throw new IllegalArgumentException("exhaustedStatus must be 403 or 429");
+		}
+		if (faultRate < 0 || faultRate > 1) {
+			throw new IllegalArgumentException("faultRate must lie between 0 and 1");
+		}
+		tokens = List.copyOf(tokens);
+		faults = faults.isEmpty() ? EnumSet.noneOf(Fault.class) : EnumSet.copyOf(faults);
+	}
+
+	public static Builder builder() {
+		return new Builder();
+	}
+
+	/** Builds settings from GitHub's defaults. */
+	public static final class Builder {
+
+		private int port;
+
+		private double eventsPerSecond = 10;
+
+		private Duration visibilityDelay = Duration.ZERO;
+
+		private int windowSize = 300;
+
+		private int maxPerPage = 100;
+
+		private int defaultPerPage = 30;
+
+		private int pollIntervalSeconds = 60;
+
+		private List<String> tokens = List.of();
+
+		private int tokenLimit = 5000;
+
+		private int anonymousLimit = 60;
+
+		private Duration rateLimitWindow = Duration.ofHours(1);
+
+		private int exhaustedStatus = 403;
+
+		private double faultRate;
+
+		private Set<Fault> faults = EnumSet.allOf(Fault.class);
+
+		private Duration slowResponseDelay = Duration.ofSeconds(30);
+
+		private int secondaryRetryAfterSeconds = 5;
+
+		private long seed = 42;
+
+		private Clock clock = Clock.systemUTC();
+
+		private Builder() {
+		}
+
+		public Builder port(int port) {
+			this.port = port;
+			return this;
+		}
+
+		public Builder eventsPerSecond(double eventsPerSecond) {
+			this.eventsPerSecond = eventsPerSecond;
+			return this;
+		}
+
+		public Builder visibilityDelay(Duration visibilityDelay) {
+			this.visibilityDelay = visibilityDelay;
+			return this;
+		}
+
+		public Builder windowSize(int windowSize) {
+			this.windowSize = windowSize;
+			return this;
+		}
+
+		public Builder maxPerPage(int maxPerPage) {
+			this.maxPerPage = maxPerPage;
+			return this;
+		}
+
+		public Builder defaultPerPage(int defaultPerPage) {
+			this.defaultPerPage = defaultPerPage;
+			return this;
+		}
+
+		public Builder pollIntervalSeconds(int pollIntervalSeconds) {
+			this.pollIntervalSeconds = pollIntervalSeconds;
+			return this;
+		}
+
+		public Builder tokens(List<String> tokens) {
+			this.tokens = tokens;
+			return this;
+		}
+
+		public Builder tokenLimit(int tokenLimit) {
+			this.tokenLimit = tokenLimit;
+			return this;
+		}
+
+		public Builder anonymousLimit(int anonymousLimit) {
+			this.anonymousLimit = anonymousLimit;
+			return this;
+		}
+
+		public Builder rateLimitWindow(Duration rateLimitWindow) {
+			this.rateLimitWindow = rateLimitWindow;
+			return this;
+		}
+
+		public Builder exhaustedStatus(int exhaustedStatus) {
+			this.exhaustedStatus = exhaustedStatus;
+			return this;
+		}
+
+		public Builder faultRate(double faultRate) {
+			this.faultRate = faultRate;
+			return this;
+		}
+
+		public Builder faults(Set<Fault> faults) {
+			this.faults = faults;
+			return this;
+		}
+
+		public Builder slowResponseDelay(Duration slowResponseDelay) {
+			this.slowResponseDelay = slowResponseDelay;
+			return this;
+		}
+
+		public Builder secondaryRetryAfterSeconds(int secondaryRetryAfterSeconds) {
+			this.secondaryRetryAfterSeconds = secondaryRetryAfterSeconds;
+			return this;
+		}
+
+		public Builder seed(long seed) {
+			this.seed = seed;
+			return this;
+		}
+
+		public Builder clock(Clock clock) {
+			this.clock = clock;
+			return this;
+		}
+
+		public FirehoseSettings build() {
+			return new FirehoseSettings(this.port, this.eventsPerSecond, this.visibilityDelay, this.windowSize,
+					this.maxPerPage, this.defaultPerPage, this.pollIntervalSeconds, this.tokens, this.tokenLimit,
+					this.anonymousLimit, this.rateLimitWindow, this.exhaustedStatus, this.faultRate, this.faults,
+					this.slowResponseDelay, this.secondaryRetryAfterSeconds, this.seed, this.clock);
+		}
+
+	}
+
+}

@@ -1,0 +1,26 @@
+package io.github.eventsgateway.firehose;
+
+import java.time.Instant;
+
+/**
+ * One request the stand-in answered, as tests and benchmarks look back at it.
+ *
+ * @param receivedAt when it arrived (the stand-in's clock)
+ * @param credential {@code anonymous}, {@code token-1}..., or {@code unknown}; never the
+ * token
+ * @param userAgent the client's {@code User-Agent}, or {@code null}
+ * @param page the page asked for
+ * @param perPage the page size asked for (after GitHub's clamping)
+ * @param status the status sent, 0 for a connection reset
+ * @param fault the fault injected, or {@code null}
+ * @param eventsServed how many events a complete 200 carried (0 for anything else)
+ */
+public record RecordedRequest(Instant receivedAt, String credential, String userAgent, int page, int perPage,
+		int status, Fault fault, int eventsServed) {
+
+	/** Whether the request counted against a primary budget. */
+	public boolean spentBudget() {
+		return this.status == 200 || this.status == 422;
+	}
+
+}

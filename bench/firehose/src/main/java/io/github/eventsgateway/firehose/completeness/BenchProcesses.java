@@ -1,0 +1,98 @@
+package io.github.eventsgateway.firehose.completeness;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Starts and stops the processes a benchmark run needs: a throwaway {@code redis-server}
+ * and the poller's executable jar.
+ */
+final class BenchProcesses {
+
+	private BenchProcesses() {
+	}
+
+	static int freePort() {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	static Process redis(int port, Path directory) {
+		Process redis = start(List.of("redis-server", "--port", Integer.toString(port), "--bind", "127.0.0.1", "--save",
+				"", "--appendonly", "no", "--dir", directory.toString()), Map.of(), directory.resolve("redis.log"));
+		awaitListening(redis, port, Duration.ofSeconds(10));
+		return redis;
+	}
+
+	static Process javaJar(Path jar, Map<String, String> environment, Path log) {
+		if (!Files.isRegularFile(jar)) {
+			throw new IllegalStateException("Build it first (mvn -pl poller-service package): no " + jar);
+		}
+		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+		return start(List.of(java, "-Xmx512m", "-jar", jar.toString()), environment, log);
+	}
+
+	static void stop(Process process) {
+		if (process != null && process.isAlive()) {
+			process.destroy();
+			try {
+				if (!process.waitFor(10, TimeUnit.SECONDS)) {
+					process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+				}
+			}
+			catch (InterruptedException ex) {
+				process.destroyForcibly();
+				Thread.currentThread().interrupt();
+			}
+		}
+	}
+
+	private static Process start(List<String> command, Map<String, String> environment, Path log) {
+		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+			.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+		builder.environment().putAll(environment);
+		try {
+			return builder.start();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not run " + command.get(0), ex);
+		}
+	}
+
+	private static void awaitListening(Process process, int port, Duration timeout) {
+		Instant deadline = Instant.now().plus(timeout);
+		while (Instant.now().isBefore(deadline) && process.isAlive()) {
+			try (Socket socket = new Socket("127.0.0.1", port)) {
+				return;
+			}
+			catch (IOException ex) {
+				sleep(Duration.ofMillis(50));
+			}
+		}
+		throw new IllegalStateException("Nothing listens on port " + port);
+	}
+
+	static void sleep(Duration duration) {
+		try {
+			Thread.sleep(duration.toMillis());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted", ex);
+		}
+	}
+
+}
