@@ -7,13 +7,12 @@
 #   ./run-local.sh --sample    replay the shipped sample of real events: numbers at once
 #   ./run-local.sh --help      all options
 #
-# Everything it writes stays under .run/ (git ignores it); Ctrl-C stops everything it started.
+# Everything it writes stays under .run/ (git ignores it; RUN_DIR moves it); Ctrl-C stops
+# everything it started.
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")"
 ROOT="$(pwd)"
-RUN_DIR="$ROOT/.run"
-LOG_DIR="$RUN_DIR/logs"
 SAMPLE_FILE="poller-service/samples/gharchive-2025-01-01-15.first2048.ndjson.gz"
 POLLER_JAR="poller-service/target/poller-service.jar"
 API_JAR="metrics-api/target/metrics-api.jar"
@@ -113,6 +112,9 @@ while (($#)); do
 done
 
 load_env_file
+mkdir -p "${RUN_DIR:=$ROOT/.run}"
+RUN_DIR="$(cd "$RUN_DIR" && pwd)"
+LOG_DIR="$RUN_DIR/logs"
 LB_PORT="${LB_PORT:-8080}"
 POLLER_PORT="${POLLER_PORT:-8081}"
 API_PORTS="${API_PORTS:-8082,8083}"
@@ -178,7 +180,7 @@ if $BUILD || [[ ! -f "$POLLER_JAR" || ! -f "$API_JAR" ]]; then
     -pl poller-service,metrics-api -am package >"$LOG_DIR/build.log" 2>&1 ||
     {
       tail -n 30 "$LOG_DIR/build.log" >&2
-      fail "the build failed, see .run/logs/build.log"
+      fail "the build failed, see $LOG_DIR/build.log"
     }
 fi
 
@@ -208,7 +210,7 @@ else
     port_in_use "$REDIS_PORT" && break
     sleep 0.1
   done
-  port_in_use "$REDIS_PORT" || fail "redis-server did not start, see .run/logs/redis.log"
+  port_in_use "$REDIS_PORT" || fail "redis-server did not start, see $LOG_DIR/redis.log"
 fi
 export REDIS_URL
 
@@ -227,13 +229,13 @@ if $NGINX; then
   write_nginx_config "$RUN_DIR/nginx"
   nginx -t -q -p "$RUN_DIR/nginx" -e "$LOG_DIR/nginx-error.log" -c "$RUN_DIR/nginx/nginx.conf" \
     -g "pid $RUN_DIR/nginx/nginx.pid;" >"$LOG_DIR/nginx-check.log" 2>&1 ||
-    fail "the generated nginx configuration is invalid, see .run/logs/nginx-check.log"
+    fail "the generated nginx configuration is invalid, see $LOG_DIR/nginx-check.log"
   start nginx "$LOG_DIR/nginx.log" nginx -p "$RUN_DIR/nginx" -e "$LOG_DIR/nginx-error.log" \
     -c "$RUN_DIR/nginx/nginx.conf" -g "daemon off; pid $RUN_DIR/nginx/nginx.pid;"
 fi
 
 # ---- wait for readiness ----------------------------------------------------------------------
-say "waiting for readiness (logs: .run/logs/)"
+say "waiting for readiness (logs: $LOG_DIR)"
 wait_ready() { # name url pid-index
   local name="$1" url="$2" index="$3"
   for _ in $(seq 1 240); do
@@ -275,7 +277,7 @@ for port in "${API_PORT_LIST[@]}"; do
 done
 say "  poller (health, /actuator/prometheus)    http://localhost:${POLLER_PORT}"
 if [[ "$REDIS_URL" == redis://127.0.0.1:"${REDIS_PORT:-}" ]]; then
-  say "  redis (data in .run/redis)               $REDIS_URL"
+  say "  redis (data in $RUN_DIR/redis)  $REDIS_URL"
 fi
 if $SAMPLE; then
   SOURCE_TEXT="sample replay of $SAMPLE_FILE"
@@ -288,7 +290,7 @@ say "  source: $SOURCE_TEXT"
 say "  try: curl -s '$API_URL/api/v1/events/counts?offset=10'"
 say "       curl -s '$API_URL/api/v1/poller/status'"
 say "       open $API_URL/swagger-ui.html"
-say "logs in .run/logs/; Ctrl-C stops everything"
+say "logs in $LOG_DIR; Ctrl-C stops everything"
 echo
 
 # ---- tell what the poller does, until Ctrl-C ---------------------------------------------------
