@@ -3,6 +3,7 @@ package io.github.eventsgateway.firehose;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -98,7 +99,12 @@ final class RateLimits {
 		Usage use(Instant now, Duration window, boolean spend) {
 			if (this.resetAt == null || !now.isBefore(this.resetAt)) {
 				this.used = 0;
-				this.resetAt = now.plus(window);
+				// whole seconds, as x-ratelimit-reset tells them: a client that waits for
+				// the
+				// header's second never arrives before the actual reset
+				Instant end = now.plus(window);
+				Instant wholeSecond = end.truncatedTo(ChronoUnit.SECONDS);
+				this.resetAt = wholeSecond.equals(end) ? end : wholeSecond.plusSeconds(1);
 			}
 			boolean allowed = spend && this.used < this.limit;
 			if (allowed) {

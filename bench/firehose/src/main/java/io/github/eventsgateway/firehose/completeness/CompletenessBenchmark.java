@@ -40,14 +40,14 @@ import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 public final class CompletenessBenchmark {
 
 	/** The options, for the command line's usage. */
-	public static final String USAGE = "--rates=10,25,50,100,200,500 --tokens=1,3 --seconds=20"
+	public static final String USAGE = "--rates=10,25,50,100,200,300,400,500,700,1000 --tokens=1,3 --seconds=20"
 			+ " --poller-jar=poller-service/target/poller-service.jar --out=bench/results/completeness.csv";
 
 	private CompletenessBenchmark() {
 	}
 
 	public static void run(Map<String, String> options) throws IOException {
-		List<Double> rates = numbers(options.getOrDefault("rates", "10,25,50,100,200,500"));
+		List<Double> rates = numbers(options.getOrDefault("rates", "10,25,50,100,200,300,400,500,700,1000"));
 		List<Double> tokenCounts = numbers(options.getOrDefault("tokens", "1,3"));
 		Duration phase = Duration.ofSeconds(Long.parseLong(options.getOrDefault("seconds", "20")));
 		Path jar = Path.of(options.getOrDefault("poller-jar", "poller-service/target/poller-service.jar"));
