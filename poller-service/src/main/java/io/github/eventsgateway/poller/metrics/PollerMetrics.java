@@ -49,6 +49,7 @@ public class PollerMetrics {
 	public void leadership(BooleanSupplier leading) {
 		Gauge.builder("poller.leader", leading, (supplier) -> supplier.getAsBoolean() ? 1 : 0)
 			.description("1 while this instance holds the poller lease")
+			.strongReference(true)
 			.register(this.registry);
 	}
 
