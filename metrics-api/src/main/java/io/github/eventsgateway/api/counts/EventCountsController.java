@@ -1,0 +1,92 @@
+package io.github.eventsgateway.api.counts;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import io.github.eventsgateway.api.config.ApiProperties;
+import io.github.eventsgateway.store.EventReader;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import reactor.core.publisher.Mono;
+
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Counts the events of the last minutes by type, in one Redis round trip.
+ */
+@RestController
+@Tag(name = "events")
+class EventCountsController {
+
+	/** Types every answer lists, with 0 when none happened. */
+	static final Set<String> ALWAYS_LISTED = Set.of("WatchEvent", "PullRequestEvent", "IssuesEvent");
+
+	private static final Comparator<Map.Entry<String, Long>> MOST_FREQUENT_FIRST = Map.Entry
+		.<String, Long>comparingByValue()
+		.reversed()
+		.thenComparing(Map.Entry.comparingByKey());
+
+	private final EventReader reader;
+
+	private final ApiProperties properties;
+
+	private final Clock clock;
+
+	EventCountsController(EventReader reader, ApiProperties properties, Clock clock) {
+		this.reader = reader;
+		this.properties = properties;
+		this.clock = clock;
+	}
+
+	@GetMapping(path = "/api/v1/events/counts", produces = MediaType.APPLICATION_JSON_VALUE)
+	@Operation(summary = "Events of the last minutes, grouped by type",
+			description = "Counts the events whose created_at lies in (now - offset minutes, now], to the second."
+					+ " WatchEvent, PullRequestEvent and IssuesEvent are always listed (0 when none);"
+					+ " every other type seen in the window is listed too, most frequent first."
+					+ " With types, exactly the types asked for are listed.")
+	@ApiResponse(responseCode = "200", description = "The counts",
+			content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+					schema = @Schema(implementation = EventCounts.class), examples = @ExampleObject(value = """
+							{"offsetMinutes":10,"from":"2026-11-23T10:05:00Z","to":"2026-11-23T10:15:00Z","total":104,
+							"counts":{"PushEvent":80,"WatchEvent":12,"PullRequestEvent":9,"IssuesEvent":3}}""")))
+	Mono<EventCounts> counts(@Parameter(
+			description = "The window's length in whole minutes, 1 to the retention (7 days = 10080 by default)",
+			schema = @Schema(type = "integer", minimum = "1", defaultValue = "10"),
+			example = "10") @RequestParam(defaultValue = "10") String offset,
+			@Parameter(description = "Comma-separated event types to count (at most 50); all types when left out",
+					example = "WatchEvent,IssuesEvent") @RequestParam(required = false) String types) {
+		CountsQuery query = CountsQuery.of(offset, types, this.properties.maxOffsetMinutes());
+		Instant to = CountsQuery.windowEnd(this.clock.instant());
+		Instant from = query.windowStart(to);
+		return this.reader.countByType(from, to, query.types()).map((counts) -> toResponse(query, from, to, counts));
+	}
+
+	private static EventCounts toResponse(CountsQuery query, Instant from, Instant to, Map<String, Long> counts) {
+		List<Map.Entry<String, Long>> listed = counts.entrySet()
+			.stream()
+			.filter((entry) -> !query.types().isEmpty() || entry.getValue() > 0)
+			.sorted(MOST_FREQUENT_FIRST)
+			.toList();
+		Map<String, Long> ordered = new LinkedHashMap<>();
+		listed.forEach((entry) -> ordered.put(entry.getKey(), entry.getValue()));
+		if (query.types().isEmpty()) {
+			ALWAYS_LISTED.stream().sorted().forEach((type) -> ordered.putIfAbsent(type, 0L));
+		}
+		long total = ordered.values().stream().mapToLong(Long::longValue).sum();
+		return new EventCounts(query.offsetMinutes(), from, to, total, ordered);
+	}
+
+}

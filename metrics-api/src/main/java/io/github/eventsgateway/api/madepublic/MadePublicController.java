@@ -1,0 +1,62 @@
+package io.github.eventsgateway.api.madepublic;
+
+import java.util.regex.Pattern;
+
+import io.github.eventsgateway.api.problem.InvalidParameterException;
+import io.github.eventsgateway.api.problem.UserInput;
+import io.github.eventsgateway.store.EventReader;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import reactor.core.publisher.Mono;
+
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The repositories made public, newest first, in one Redis round trip.
+ */
+@RestController
+@Tag(name = "repositories")
+class MadePublicController {
+
+	static final int MAX_LIMIT = 1000;
+
+	private static final Pattern WHOLE_NUMBER = Pattern.compile("[0-9]{1,9}");
+
+	private final EventReader reader;
+
+	MadePublicController(EventReader reader) {
+		this.reader = reader;
+	}
+
+	@GetMapping(path = "/api/v1/repos/made-public", produces = MediaType.APPLICATION_JSON_VALUE)
+	@Operation(summary = "Repositories made public, newest first",
+			description = "Every PublicEvent stored, newest created_at first.")
+	@ApiResponse(responseCode = "200", description = "The repositories", content = @Content(
+			mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = MadePublicRepos.class),
+			examples = @ExampleObject(value = """
+					{"repos":[{"repo":"nekoTheShadow/todo-notify","repoId":910281813,\
+					"madePublicAt":"2026-11-23T10:14:58Z","actor":"nekoTheShadow","eventId":"45566712513"}]}""")))
+	Mono<MadePublicRepos> madePublic(@Parameter(description = "How many at most, 1 to 1000",
+			schema = @Schema(type = "integer", minimum = "1", maximum = "1000", defaultValue = "100"),
+			example = "100") @RequestParam(defaultValue = "100") String limit) {
+		return this.reader.madePublic(limit(limit)).map(MadePublicRepos::of);
+	}
+
+	private static int limit(String limit) {
+		int value = WHOLE_NUMBER.matcher(limit).matches() ? Integer.parseInt(limit) : -1;
+		if (value < 1 || value > MAX_LIMIT) {
+			throw new InvalidParameterException("limit", "limit must be a whole number from 1 to " + MAX_LIMIT
+					+ ", such as limit=100; got " + UserInput.quote(limit) + ".");
+		}
+		return value;
+	}
+
+}

@@ -1,0 +1,61 @@
+package io.github.eventsgateway.api.status;
+
+import java.time.Clock;
+import java.time.Instant;
+
+import io.github.eventsgateway.api.config.ApiProperties;
+import io.github.eventsgateway.store.PollerStatusStore;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import reactor.core.publisher.Mono;
+
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * What the poller reports of itself, read from Redis in one round trip.
+ */
+@RestController
+@Tag(name = "poller")
+class PollerStatusController {
+
+	private final PollerStatusStore statusStore;
+
+	private final Staleness staleness;
+
+	private final Clock clock;
+
+	PollerStatusController(PollerStatusStore statusStore, ApiProperties properties, Clock clock) {
+		this.statusStore = statusStore;
+		this.staleness = new Staleness(properties.staleAfterMinimum());
+		this.clock = clock;
+	}
+
+	@GetMapping(path = "/api/v1/poller/status", produces = MediaType.APPLICATION_JSON_VALUE)
+	@Operation(summary = "The poller's status",
+			description = "Leader, last poll and its outcome, events stored, rate limit, poll interval, lag of the"
+					+ " newest event behind now, suspected gaps and the last error. Fields the poller has not"
+					+ " reported yet are null. stale is true when no poll ever succeeded or the last successful"
+					+ " one is older than three poll intervals (and at least gateway.api.stale-after-minimum).")
+	@ApiResponse(responseCode = "200", description = "The status", content = @Content(
+			mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = PollerStatusView.class),
+			examples = @ExampleObject(value = """
+					{"leader":"poller-7f9c","leaseHolder":"poller-7f9c","state":"POLLING",\
+					"lastPollAt":"2026-11-23T10:14:55Z","lastPollOutcome":"200","lastSuccessAt":"2026-11-23T10:14:55Z",\
+					"eventsStored":1843202,"duplicatesSkipped":52311,"newestEventAt":"2026-11-23T10:14:41Z",\
+					"lagSeconds":19,"rateLimit":{"remaining":4712,"limit":5000,"resetAt":"2026-11-23T10:52:00Z"},\
+					"pollIntervalSeconds":60,"suspectedGaps":0,"tokens":1,"lastError":null,"lastErrorAt":null,\
+					"stale":false}""")))
+	Mono<PollerStatusView> status() {
+		return this.statusStore.read().map((status) -> {
+			Instant now = this.clock.instant();
+			return PollerStatusView.of(status, now, this.staleness.isStale(status, now));
+		});
+	}
+
+}

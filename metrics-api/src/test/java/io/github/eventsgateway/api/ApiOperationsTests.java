@@ -1,0 +1,192 @@
+package io.github.eventsgateway.api;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import io.github.eventsgateway.store.PollerStatus;
+import io.github.eventsgateway.store.testing.RedisServerProcess;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The poller status as the poller reports it, and the operational endpoints: health
+ * probes, Prometheus metrics and the OpenAPI description.
+ */
+@SpringBootTest(classes = { MetricsApiApplication.class, FixtureClock.class },
+		webEnvironment = WebEnvironment.RANDOM_PORT)
+@AutoConfigureWebTestClient
+@DirtiesContext
+class ApiOperationsTests {
+
+	private static final Instant NOW = FixtureClock.NOW;
+
+	static final RedisServerProcess redis = RedisServerProcess.start();
+
+	@Autowired
+	private WebTestClient client;
+
+	@DynamicPropertySource
+	static void redisUrl(DynamicPropertyRegistry registry) {
+		registry.add("spring.data.redis.url", redis::url);
+	}
+
+	@AfterAll
+	static void stopRedis() {
+		redis.close();
+	}
+
+	@Test
+	void reportsWhatThePollerReportedAndWhetherItIsStale() {
+		try (TestEventStore store = new TestEventStore(redis)) {
+			store.flushAll();
+			store.ingestPages(FixtureEvents.pages().subList(0, 1));
+			store.reportStatus("poller-a", new PollerStatus("poller-a", null, "POLLING", NOW.minusSeconds(30), "200",
+					NOW.minusSeconds(30), null, null, null, 4712L, 5000L, Instant.parse("2025-01-01T15:52:00Z"),
+					Duration.ofSeconds(60), null, 1, "GitHub answered 502", Instant.parse("2025-01-01T14:00:00Z")), 2);
+			this.client.get()
+				.uri("/api/v1/poller/status")
+				.exchange()
+				.expectStatus()
+				.isOk()
+				.expectBody()
+				.jsonPath("$.leader")
+				.isEqualTo("poller-a")
+				.jsonPath("$.leaseHolder")
+				.isEqualTo("poller-a")
+				.jsonPath("$.state")
+				.isEqualTo("POLLING")
+				.jsonPath("$.lastPollAt")
+				.isEqualTo("2025-01-01T15:00:38Z")
+				.jsonPath("$.lastPollOutcome")
+				.isEqualTo("200")
+				.jsonPath("$.lastSuccessAt")
+				.isEqualTo("2025-01-01T15:00:38Z")
+				.jsonPath("$.eventsStored")
+				.isEqualTo(500)
+				.jsonPath("$.newestEventAt")
+				.isNotEmpty()
+				.jsonPath("$.lagSeconds")
+				.isNumber()
+				.jsonPath("$.rateLimit.remaining")
+				.isEqualTo(4712)
+				.jsonPath("$.rateLimit.limit")
+				.isEqualTo(5000)
+				.jsonPath("$.rateLimit.resetAt")
+				.isEqualTo("2025-01-01T15:52:00Z")
+				.jsonPath("$.pollIntervalSeconds")
+				.isEqualTo(60)
+				.jsonPath("$.suspectedGaps")
+				.isEqualTo(2)
+				.jsonPath("$.tokens")
+				.isEqualTo(1)
+				.jsonPath("$.lastError")
+				.isEqualTo("GitHub answered 502")
+				.jsonPath("$.lastErrorAt")
+				.isEqualTo("2025-01-01T14:00:00Z")
+				.jsonPath("$.stale")
+				.isEqualTo(false);
+			store.reportStatus("poller-a", new PollerStatus(null, null, "RATE_LIMITED", NOW.minusSeconds(20), "403",
+					NOW.minus(Duration.ofMinutes(4)), null, null, null, 0L, null, null, null, null, null, null, null),
+					0);
+			this.client.get()
+				.uri("/api/v1/poller/status")
+				.exchange()
+				.expectStatus()
+				.isOk()
+				.expectBody()
+				.jsonPath("$.state")
+				.isEqualTo("RATE_LIMITED")
+				.jsonPath("$.lastPollOutcome")
+				.isEqualTo("403")
+				.jsonPath("$.stale")
+				.isEqualTo(true);
+		}
+	}
+
+	@Test
+	void reportsLivenessAndReadinessUpWhileRedisAnswers() {
+		for (String probe : List.of("/actuator/health/liveness", "/actuator/health/readiness")) {
+			this.client.get()
+				.uri(probe)
+				.exchange()
+				.expectStatus()
+				.isOk()
+				.expectBody()
+				.jsonPath("$.status")
+				.isEqualTo("UP");
+		}
+	}
+
+	@Test
+	void exposesRequestLatencyHistogramsPerEndpoint() {
+		this.client.get().uri("/api/v1/events/counts?offset=5").exchange().expectStatus().isOk();
+		this.client.get().uri("/api/v1/repos/made-public").exchange().expectStatus().isOk();
+		String metrics = this.client.get()
+			.uri("/actuator/prometheus")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
+		assertThat(metrics).containsPattern("http_server_requests_seconds_bucket\\{[^}]*uri=\"/api/v1/events/counts\"")
+			.containsPattern("http_server_requests_seconds_bucket\\{[^}]*uri=\"/api/v1/repos/made-public\"");
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void documentsEveryEndpointWithAnExampleAndItsProblems() {
+		List<String> paths = List.of("/api/v1/events/counts",
+				"/api/v1/repos/{owner}/{repo}/pull-requests/average-interval", "/api/v1/repos/made-public",
+				"/api/v1/poller/status");
+		Map<String, Object> docs = this.client.get()
+			.uri("/v3/api-docs")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(new ParameterizedTypeReference<Map<String, Object>>() {
+			})
+			.returnResult()
+			.getResponseBody();
+		Map<String, Object> documented = (Map<String, Object>) docs.get("paths");
+		assertThat(documented).containsKeys(paths.toArray(String[]::new)).doesNotContainKey("/bench/zcount");
+		for (String path : paths) {
+			Map<String, Object> get = (Map<String, Object>) ((Map<String, Object>) documented.get(path)).get("get");
+			assertThat(get).as(path).containsKeys("summary", "description");
+			Map<String, Object> responses = (Map<String, Object>) get.get("responses");
+			Map<String, Object> ok = content(responses, "200", "application/json");
+			assertThat(ok).as(path)
+				.containsKey("schema")
+				.containsAnyOf(entryKey(ok, "example"), entryKey(ok, "examples"));
+			assertThat(content(responses, "400", "application/problem+json")).as(path).containsKey("examples");
+			assertThat(content(responses, "503", "application/problem+json")).as(path).containsKey("examples");
+		}
+		this.client.get().uri("/swagger-ui.html").exchange().expectStatus().is3xxRedirection();
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Map<String, Object> content(Map<String, Object> responses, String status, String mediaType) {
+		Map<String, Object> response = (Map<String, Object>) responses.get(status);
+		assertThat(response).as(status).isNotNull();
+		return (Map<String, Object>) ((Map<String, Object>) response.get("content")).get(mediaType);
+	}
+
+	private static Map.Entry<String, Object> entryKey(Map<String, Object> map, String key) {
+		return Map.entry(key, map.getOrDefault(key, "absent"));
+	}
+
+}
