@@ -31,7 +31,9 @@ redis-server --port "$port" --bind 127.0.0.1 --save "" --appendonly no --dir "$w
 redis_pid=$!
 for _ in $(seq 100); do redis-cli -p "$port" ping >/dev/null 2>&1 && break; sleep 0.1; done
 used_memory() { redis-cli -p "$port" info memory | tr -d '\r' | awk -F: '$1 == "used_memory" { print $2 }'; }
+redis_cpu() { redis-cli -p "$port" info cpu | tr -d '\r' | awk -F: '$1 == "used_cpu_user" || $1 == "used_cpu_sys" { s += $2 } END { printf "%.1f", s }'; }
 before=$(used_memory)
+cpu_before=$(redis_cpu)
 
 echo "Importing through $jar into redis-server on port $port ..."
 REDIS_URL=redis://127.0.0.1:$port POLLER_SOURCE=file:$file POLLER_FILE_MODE=import \
@@ -48,3 +50,4 @@ echo "ingest throughput:    $rate events/s (file read, parsed and written; JVM s
 echo "used_memory before:   $before bytes"
 echo "used_memory after:    $after bytes"
 echo "bytes per event:      $(( (after - before) / stored ))"
+echo "redis-server CPU:     $(python3 -c "print(round($(redis_cpu) - $cpu_before, 1))") s during the import"
