@@ -80,6 +80,14 @@ class PollerPropertiesTests {
 		assertThat(output).contains("Invalid configuration: POLLER_PAGES must be 1 to 3, was 7");
 	}
 
+	@Test
+	void namesTheVariableOfAValueThatCannotBeRead(CapturedOutput output) {
+		SpringApplication application = new SpringApplication(PollerApplication.class);
+		application.setWebApplicationType(WebApplicationType.NONE);
+		assertThatException().isThrownBy(() -> application.run("--gateway.poller.retention=abc"));
+		assertThat(output).contains("Invalid configuration: RETENTION cannot be read: 'abc' is not a valid duration");
+	}
+
 	private static PollerProperties bind(Map<String, String> values) {
 		MapConfigurationPropertySource source = new MapConfigurationPropertySource();
 		values.forEach((name, value) -> source.put("gateway.poller." + name, value));
