@@ -1,0 +1,27 @@
+package io.github.eventsgateway.api.dashboard;
+
+import java.time.Clock;
+
+import io.github.eventsgateway.api.config.ApiProperties;
+import io.github.eventsgateway.api.timeline.TimelineService;
+import io.github.eventsgateway.store.EventReader;
+import io.github.eventsgateway.store.PollerStatusStore;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The live dashboard: its page and the stream that feeds it.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(DashboardProperties.class)
+class DashboardConfiguration {
+
+	@Bean
+	DashboardSummaries dashboardSummaries(TimelineService timelines, EventReader reader, PollerStatusStore statusStore,
+			Clock clock, DashboardProperties properties, ApiProperties api) {
+		return new DashboardSummaries(timelines, reader, statusStore, clock, properties, api.staleAfterMinimum());
+	}
+
+}

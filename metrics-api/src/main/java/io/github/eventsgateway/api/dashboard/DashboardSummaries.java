@@ -1,0 +1,104 @@
+package io.github.eventsgateway.api.dashboard;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import io.github.eventsgateway.api.timeline.TimelineService;
+import io.github.eventsgateway.api.timeline.TimelineWindow;
+import io.github.eventsgateway.store.EventReader;
+import io.github.eventsgateway.store.PollerStatusStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import org.springframework.http.codec.ServerSentEvent;
+
+/**
+ * The one upstream of the dashboard stream in this replica: every interval it reads a
+ * {@link DashboardSummary} from Redis (three commands sent together) and hands the same
+ * event to every connected client. It runs only while at least one client listens, and a
+ * client that connects gets the latest event at once. While Redis cannot be read it sends
+ * {@code unavailable} events instead of failing, and summaries resume when Redis is back.
+ */
+final class DashboardSummaries {
+
+	static final String SUMMARY = "summary";
+
+	static final String UNAVAILABLE = "unavailable";
+
+	private static final Logger logger = LoggerFactory.getLogger(DashboardSummaries.class);
+
+	private static final Duration CLIENT_RETRY = Duration.ofSeconds(2);
+
+	private final TimelineService timelines;
+
+	private final EventReader reader;
+
+	private final PollerStatusStore statusStore;
+
+	private final Clock clock;
+
+	private final DashboardProperties properties;
+
+	private final Duration staleAfterMinimum;
+
+	private final AtomicBoolean available = new AtomicBoolean(true);
+
+	private final Flux<ServerSentEvent<Object>> events;
+
+	DashboardSummaries(TimelineService timelines, EventReader reader, PollerStatusStore statusStore, Clock clock,
+			DashboardProperties properties, Duration staleAfterMinimum) {
+		this.timelines = timelines;
+		this.reader = reader;
+		this.statusStore = statusStore;
+		this.clock = clock;
+		this.properties = properties;
+		this.staleAfterMinimum = staleAfterMinimum;
+		Duration interval = properties.streamInterval();
+		this.events = Flux.interval(Duration.ZERO, interval)
+			// A tick that comes while the last read is still out is skipped, not queued.
+			.onBackpressureDrop()
+			.concatMap((tick) -> read(tick, interval), 1)
+			.replay(1)
+			.refCount();
+	}
+
+	/** The events, shared by every subscriber; cancelling one leaves the others be. */
+	Flux<ServerSentEvent<Object>> events() {
+		return this.events;
+	}
+
+	private Mono<ServerSentEvent<Object>> read(long tick, Duration timeout) {
+		Instant now = this.clock.instant();
+		return summary(now).timeout(timeout).map((summary) -> {
+			if (this.available.compareAndSet(false, true)) {
+				logger.info("Dashboard stream reads Redis again");
+			}
+			return event(tick, SUMMARY, summary);
+		}).onErrorResume((ex) -> {
+			if (this.available.compareAndSet(true, false)) {
+				logger.warn("Dashboard stream cannot read Redis ({}); sending '{}' events until it can",
+						ex.getClass().getSimpleName(), UNAVAILABLE);
+			}
+			return Mono.just(event(tick, UNAVAILABLE, new StreamUnavailable(now,
+					"The event store (Redis) is unreachable or too slow; the dashboard resumes by itself.")));
+		});
+	}
+
+	private Mono<DashboardSummary> summary(Instant now) {
+		TimelineWindow window = TimelineWindow.lastMinutes(this.properties.timelineMinutes(), 1, now);
+		return Mono
+			.zip(this.timelines.timeline(window), this.statusStore.read(),
+					this.reader.madePublic(this.properties.madePublicLimit()))
+			.map((reads) -> new DashboardSummary(now, reads.getT1(),
+					PollerHealth.of(reads.getT2(), now, this.staleAfterMinimum), reads.getT3()));
+	}
+
+	private static ServerSentEvent<Object> event(long tick, String name, Object data) {
+		return ServerSentEvent.builder(data).id(Long.toString(tick)).event(name).retry(CLIENT_RETRY).build();
+	}
+
+}

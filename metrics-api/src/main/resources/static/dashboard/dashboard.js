@@ -1,0 +1,257 @@
+// The live dashboard: one EventSource on /api/v1/events/stream draws the chart, the
+// poller's health and the made-public feed; two forms call the JSON endpoints.
+'use strict';
+
+(function () {
+	// The same colours, in the same order, as the SVG chart (TimelineChart.PALETTE).
+	const PALETTE = ['#4e79a7', '#f28e2b', '#e15759', '#76b7b2', '#59a14f', '#edc948',
+		'#b07aa1', '#ff9da7', '#9c755f', '#bab0ac', '#17becf', '#bcbd22', '#7f7f7f', '#8c564b', '#aec7e8',
+		'#98df8a', '#c5b0d5', '#ffbb78', '#1f77b4', '#d62728'];
+	const COUNTS_REFRESH_MILLIS = 5000;
+
+	// What a test (or a curious person) can read: how many summaries arrived, and when.
+	const state = { summaries: 0, unavailable: 0, lastSummaryAt: null, countsOffset: 10 };
+	window.dashboard = state;
+
+	const colours = new Map();
+	let chart = null;
+	let lastTimeline = null;
+	let countsFetchedAt = 0;
+
+	function byId(id) {
+		return document.getElementById(id);
+	}
+
+	function colourOf(type) {
+		if (!colours.has(type)) {
+			colours.set(type, PALETTE[colours.size % PALETTE.length]);
+		}
+		return colours.get(type);
+	}
+
+	function hhmm(instant) {
+		return instant.substring(11, 16);
+	}
+
+	function readableTime(instant) {
+		return instant ? instant.replace('T', ' ').replace('Z', ' UTC') : '–';
+	}
+
+	function readableSeconds(seconds) {
+		if (seconds === null || seconds === undefined) {
+			return '–';
+		}
+		const s = Math.round(seconds);
+		if (s < 120) {
+			return s + ' s';
+		}
+		if (s < 7200) {
+			return Math.round(s / 60) + ' min';
+		}
+		if (s < 172800) {
+			return (s / 3600).toFixed(1) + ' h';
+		}
+		return (s / 86400).toFixed(1) + ' days';
+	}
+
+	function number(value) {
+		return (value === null || value === undefined) ? '–' : value.toLocaleString('en-US');
+	}
+
+	function setConnection(stateName, text) {
+		const element = byId('connection');
+		element.dataset.state = stateName;
+		element.textContent = text;
+	}
+
+	// --- The stacked chart ---------------------------------------------------------------
+
+	function createChart() {
+		return new Chart(byId('timeline-chart'), {
+			type: 'bar',
+			data: { labels: [], datasets: [] },
+			options: {
+				animation: false,
+				maintainAspectRatio: false,
+				interaction: { mode: 'index', intersect: false },
+				plugins: { legend: { position: 'bottom', labels: { boxWidth: 12, padding: 8 } } },
+				scales: {
+					x: { stacked: true, ticks: { maxRotation: 0, autoSkipPadding: 12 } },
+					y: { stacked: true, beginAtZero: true, ticks: { precision: 0 },
+						title: { display: true, text: 'events per minute' } }
+				}
+			}
+		});
+	}
+
+	function drawTimeline(timeline) {
+		const json = JSON.stringify(timeline);
+		if (json === lastTimeline) {
+			return;
+		}
+		lastTimeline = json;
+		chart = chart || createChart();
+		chart.data.labels = timeline.buckets.map(hhmm);
+		chart.data.datasets = Object.entries(timeline.series).map(([type, counts]) => ({
+			label: type,
+			data: counts,
+			backgroundColor: colourOf(type),
+			borderWidth: 0
+		}));
+		chart.update('none');
+		byId('timeline-total').textContent = '(' + number(timeline.total) + ' events, to '
+			+ readableTime(timeline.to) + ')';
+		const empty = byId('timeline-empty');
+		empty.hidden = timeline.total > 0;
+		empty.textContent = 'No events in the last ' + timeline.offsetMinutes + ' minutes';
+	}
+
+	// --- Poller health and the made-public feed --------------------------------------------
+
+	function drawPoller(poller) {
+		const badge = byId('poller-badge');
+		badge.textContent = poller.stale ? 'stale' : 'fresh';
+		badge.className = 'badge ' + (poller.stale ? 'stale' : 'ok');
+		const leader = poller.leaseHolder || poller.leader;
+		byId('poller-leader').textContent = leader ? leader + (poller.leaseHolder ? '' : ' (lease free)') : 'none';
+		byId('poller-state').textContent = (poller.state || '–')
+			+ (poller.lastPollOutcome ? ', last poll ' + poller.lastPollOutcome : '');
+		byId('poller-lag').textContent = readableSeconds(poller.lagSeconds);
+		byId('poller-rate-limit').textContent = (poller.rateLimitRemaining === null)
+			? '–'
+			: number(poller.rateLimitRemaining) + ' of ' + number(poller.rateLimitLimit) + ' left, resets '
+				+ readableTime(poller.rateLimitResetAt);
+		byId('poller-gaps').textContent = number(poller.suspectedGaps === null ? 0 : poller.suspectedGaps);
+		byId('poller-last-success').textContent = readableTime(poller.lastSuccessAt);
+		byId('poller-interval').textContent = readableSeconds(poller.pollIntervalSeconds);
+		byId('poller-stored').textContent = number(poller.eventsStored);
+		byId('poller-error').textContent = poller.lastError || 'none';
+	}
+
+	function drawMadePublic(repos) {
+		const list = byId('made-public');
+		list.replaceChildren(...repos.map((repo) => {
+			const item = document.createElement('li');
+			const link = document.createElement('a');
+			link.href = 'https://github.com/' + repo.repo;
+			link.textContent = repo.repo;
+			link.rel = 'noopener';
+			const when = document.createElement('span');
+			when.className = 'muted';
+			when.textContent = readableTime(repo.madePublicAt) + (repo.actor ? ' by ' + repo.actor : '');
+			item.append(link, when);
+			return item;
+		}));
+		byId('made-public-empty').hidden = repos.length > 0;
+	}
+
+	// --- Counts for a chosen offset (GET /api/v1/events/counts) ----------------------------
+
+	async function problemDetail(response) {
+		try {
+			const problem = await response.json();
+			return problem.detail || problem.title || ('HTTP ' + response.status);
+		}
+		catch (ignored) {
+			return 'HTTP ' + response.status;
+		}
+	}
+
+	async function loadCounts() {
+		countsFetchedAt = Date.now();
+		const error = byId('counts-error');
+		try {
+			const response = await fetch('/api/v1/events/counts?offset=' + encodeURIComponent(state.countsOffset),
+				{ headers: { Accept: 'application/json' } });
+			if (!response.ok) {
+				error.textContent = await problemDetail(response);
+				error.hidden = false;
+				return;
+			}
+			const counts = await response.json();
+			error.hidden = true;
+			const rows = Object.entries(counts.counts).map(([type, count]) => {
+				const row = document.createElement('tr');
+				const name = document.createElement('th');
+				const swatch = document.createElement('span');
+				swatch.className = 'swatch';
+				swatch.style.background = colourOf(type);
+				name.append(swatch, type);
+				const value = document.createElement('td');
+				value.textContent = number(count);
+				row.append(name, value);
+				return row;
+			});
+			byId('counts-table').tBodies[0].replaceChildren(...rows);
+			byId('counts-total').textContent = number(counts.total);
+			byId('counts-window').textContent = readableTime(counts.from) + ' → ' + readableTime(counts.to);
+			state.countsLoaded = counts;
+		}
+		catch (failure) {
+			error.textContent = 'Could not reach the API: ' + failure.message;
+			error.hidden = false;
+		}
+	}
+
+	byId('counts-form').addEventListener('submit', (event) => {
+		event.preventDefault();
+		state.countsOffset = byId('counts-offset').value.trim();
+		loadCounts();
+	});
+
+	// --- Average interval between pull requests -------------------------------------------
+
+	byId('pr-form').addEventListener('submit', async (event) => {
+		event.preventDefault();
+		const repo = byId('pr-repo').value.trim();
+		const [owner, name] = repo.split('/');
+		const error = byId('pr-error');
+		const result = byId('pr-result');
+		try {
+			const response = await fetch('/api/v1/repos/' + encodeURIComponent(owner) + '/'
+				+ encodeURIComponent(name || '') + '/pull-requests/average-interval',
+				{ headers: { Accept: 'application/json' } });
+			if (!response.ok) {
+				error.textContent = await problemDetail(response);
+				error.hidden = false;
+				result.textContent = '';
+				return;
+			}
+			const stats = await response.json();
+			error.hidden = true;
+			result.textContent = (stats.averageIntervalSeconds === null)
+				? stats.repo + ': ' + stats.pullRequests + ' pull request(s) opened, too few for an average.'
+				: stats.repo + ': ' + stats.pullRequests + ' pull requests opened, on average '
+					+ readableSeconds(stats.averageIntervalSeconds) + ' apart (first '
+					+ readableTime(stats.firstOpenedAt) + ', last ' + readableTime(stats.lastOpenedAt) + ').';
+			state.pullRequests = stats;
+		}
+		catch (failure) {
+			error.textContent = 'Could not reach the API: ' + failure.message;
+			error.hidden = false;
+		}
+	});
+
+	// --- The live stream -------------------------------------------------------------------
+
+	const stream = new EventSource('/api/v1/events/stream');
+	stream.addEventListener('summary', (message) => {
+		const summary = JSON.parse(message.data);
+		drawTimeline(summary.timeline);
+		drawPoller(summary.poller);
+		drawMadePublic(summary.madePublic);
+		state.summaries++;
+		state.lastSummaryAt = summary.at;
+		setConnection('live', 'Live · ' + readableTime(summary.at));
+		if (Date.now() - countsFetchedAt >= COUNTS_REFRESH_MILLIS) {
+			loadCounts();
+		}
+	});
+	stream.addEventListener('unavailable', (message) => {
+		const problem = JSON.parse(message.data);
+		state.unavailable++;
+		setConnection('unavailable', problem.detail);
+	});
+	// The browser reconnects by itself; say so instead of logging an error.
+	stream.onerror = () => setConnection('connecting', 'Reconnecting…');
+}());

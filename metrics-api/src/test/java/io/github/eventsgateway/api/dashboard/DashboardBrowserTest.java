@@ -1,0 +1,266 @@
+package io.github.eventsgateway.api.dashboard;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.UnaryOperator;
+import java.util.logging.Level;
+
+import io.github.eventsgateway.api.timeline.GhArchiveEvents;
+import io.github.eventsgateway.api.timeline.GhArchiveEvents.TypeAndTime;
+import io.github.eventsgateway.store.testing.RedisServerProcess;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.util.FileSystemUtils;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+/**
+ * Opens the dashboard in headless Chromium against a real Redis filled with the real
+ * fixture events, checks what the chart and the panels show against expectations computed
+ * from the same file, checks that the page logs no error, and saves a screenshot to
+ * {@code target/dashboard.png}.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+class DashboardBrowserTest {
+
+	private static final Path CHROMIUM = Path.of(System.getProperty("chromium.binary", "/usr/bin/chromium"));
+
+	private static final Path CHROMEDRIVER = Path.of(System.getProperty("chromium.driver", "/usr/bin/chromedriver"));
+
+	/** "Now" for the application, pinned. */
+	private static final Instant NOW = Instant.parse("2026-11-23T10:15:20Z");
+
+	private static final Instant FIXTURE_START = Instant.parse("2025-01-01T15:00:00Z");
+
+	/**
+	 * The fixture's 38 seconds of real events, spread so that each second becomes a
+	 * minute, the newest ending just before now: the chart then shows a realistic hour.
+	 */
+	private static final UnaryOperator<Instant> ONE_SECOND_A_MINUTE = (createdAt) -> Instant
+		.parse("2026-11-23T09:37:00Z")
+		.plus(Duration.between(FIXTURE_START, createdAt).multipliedBy(60));
+
+	private static final Duration WAIT = Duration.ofSeconds(20);
+
+	/** Collects what the page reports as errors, installed before any of its scripts. */
+	private static final String ERROR_COLLECTOR = """
+			window.pageErrors = [];
+			window.addEventListener('error', (event) => window.pageErrors.push('error: ' + event.message));
+			window.addEventListener('unhandledrejection', (event) => window.pageErrors.push('rejection: ' + event.reason));
+			const consoleError = console.error;
+			console.error = (...parts) => { window.pageErrors.push('console: ' + parts.join(' ')); consoleError(...parts); };
+			""";
+
+	private static final RedisServerProcess redis = RedisServerProcess.start();
+
+	private static Path userDataDirectory;
+
+	private static ChromeDriverService driverService;
+
+	private static ChromeDriver browser;
+
+	@Autowired
+	private ReactiveStringRedisTemplate template;
+
+	@LocalServerPort
+	private int port;
+
+	@DynamicPropertySource
+	static void redisUrl(DynamicPropertyRegistry registry) {
+		registry.add("spring.data.redis.url", redis::url);
+	}
+
+	@BeforeAll
+	static void startChromium() throws IOException {
+		if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
+			fail("The browser test needs Chromium and its driver at " + CHROMIUM + " and " + CHROMEDRIVER
+					+ ". Install them with: apt-get update && apt-get install -y chromium chromium-driver"
+					+ " (.ci/run does), or point -Dchromium.binary and -Dchromium.driver at them.");
+		}
+		userDataDirectory = Files.createTempDirectory("dashboard-chromium-");
+		ChromeOptions options = new ChromeOptions();
+		options.setBinary(CHROMIUM.toFile());
+		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+				"--disable-dev-shm-usage", "--disable-component-update", "--no-first-run",
+				"--user-data-dir=" + userDataDirectory, "--window-size=1360,1200", "--force-device-scale-factor=1",
+				"--lang=en-US");
+		LoggingPreferences logging = new LoggingPreferences();
+		logging.enable(LogType.BROWSER, Level.ALL);
+		options.setCapability(ChromeOptions.LOGGING_PREFS, logging);
+		// The driver is given, so Selenium Manager never looks for (or downloads) one.
+		driverService = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+			.usingAnyFreePort()
+			.withLogOutput(OutputStream.nullOutputStream())
+			.build();
+		browser = new ChromeDriver(driverService, options);
+		browser.manage().timeouts().pageLoadTimeout(WAIT).scriptTimeout(WAIT);
+		browser.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", ERROR_COLLECTOR));
+	}
+
+	@AfterAll
+	static void stopEverything() {
+		try {
+			if (browser != null) {
+				browser.quit();
+			}
+			if (driverService != null) {
+				driverService.stop();
+			}
+		}
+		finally {
+			redis.close();
+			if (userDataDirectory != null) {
+				FileSystemUtils.deleteRecursively(userDataDirectory.toFile());
+			}
+		}
+	}
+
+	@Test
+	void showsTheStoredEventsLiveAndLogsNoError() throws IOException {
+		assertThat(GhArchiveEvents.store(this.template, ONE_SECOND_A_MINUTE)).isEqualTo(2048);
+		PollerStatusFixture.reportHealthyPoller(this.template, NOW.minusSeconds(20));
+		List<TypeAndTime> events = GhArchiveEvents.readIndependently(ONE_SECOND_A_MINUTE);
+
+		browser.get("http://127.0.0.1:" + this.port + "/dashboard");
+		WebDriverWait wait = new WebDriverWait(browser, WAIT);
+		wait.until((driver) -> script("return window.dashboard.summaries > 0 && window.dashboard.countsLoaded != null"
+				+ " && Chart.getChart('timeline-chart') !== undefined"));
+
+		assertThatTheChartHoldsEachTypePerMinute(events);
+		assertThatTheCountsAreThoseOfTheLastTenMinutes(events);
+		assertThatThePanelsShowThePollerAndTheMadePublicFeed();
+		lookUpThePullRequestInterval(wait);
+		assertThatThePageLoggedNoError();
+		Path screenshot = Path.of("target", "dashboard.png");
+		Files.write(screenshot, browser.getScreenshotAs(OutputType.BYTES));
+		assertThat(screenshot).isNotEmptyFile();
+	}
+
+	private void assertThatTheChartHoldsEachTypePerMinute(List<TypeAndTime> events) {
+		Map<?, ?> chart = (Map<?, ?>) script("""
+					const chart = Chart.getChart('timeline-chart');
+					const data = {};
+					chart.data.datasets.forEach((dataset) => data[dataset.label] = dataset.data);
+					return { labels: chart.data.labels, data: data, stacked: chart.options.scales.y.stacked,
+						drawnWidth: chart.chartArea.width,
+				emptyLabelShown: getComputedStyle(document.getElementById('timeline-empty')).display !== 'none' };
+					""");
+		Instant from = Instant.parse("2026-11-23T09:16:00Z");
+		List<String> minutes = new ArrayList<>();
+		for (int i = 0; i < 60; i++) {
+			minutes.add(from.plus(Duration.ofMinutes(i)).toString().substring(11, 16));
+		}
+		assertThat(chart.get("labels")).isEqualTo(minutes);
+		assertThat(chart.get("data")).isEqualTo(expectedPerMinute(events, from));
+		assertThat(chart.get("stacked")).isEqualTo(true);
+		assertThat(((Number) chart.get("drawnWidth")).doubleValue()).isGreaterThan(500);
+		assertThat(chart.get("emptyLabelShown")).isEqualTo(false);
+	}
+
+	private void assertThatTheCountsAreThoseOfTheLastTenMinutes(List<TypeAndTime> events) {
+		Instant from = NOW.minus(Duration.ofMinutes(10));
+		long expected = events.stream()
+			.filter((event) -> event.createdAt().isAfter(from) && !event.createdAt().isAfter(NOW))
+			.count();
+		assertThat(expected).isPositive();
+		assertThat(browser.findElement(By.id("counts-total")).getText()).isEqualTo(String.format("%,d", expected));
+	}
+
+	private void assertThatThePanelsShowThePollerAndTheMadePublicFeed() {
+		assertThat(browser.findElement(By.id("poller-badge")).getText()).isEqualTo("fresh");
+		assertThat(browser.findElement(By.id("poller-leader")).getText()).isEqualTo(PollerStatusFixture.INSTANCE);
+		assertThat(browser.findElement(By.id("poller-lag")).getText()).isEqualTo("20 s");
+		assertThat(browser.findElement(By.id("poller-rate-limit")).getText()).startsWith("4,712 of 5,000 left");
+		assertThat(browser.findElement(By.id("poller-gaps")).getText()).isEqualTo("2");
+		assertThat(browser.findElements(By.cssSelector("#made-public li"))).hasSize(10);
+		assertThat(browser.findElement(By.id("connection")).getText()).startsWith("Live");
+	}
+
+	private void lookUpThePullRequestInterval(WebDriverWait wait) {
+		browser.findElement(By.id("pr-repo")).sendKeys("nilcsi/topic-interview-questions");
+		browser.findElement(By.cssSelector("#pr-form button")).click();
+		wait.until((driver) -> script("return window.dashboard.pullRequests != null"));
+		assertThat(browser.findElement(By.id("pr-result")).getText())
+			.startsWith("nilcsi/topic-interview-questions: 3 pull requests opened, on average");
+	}
+
+	private void assertThatThePageLoggedNoError() {
+		assertThat((List<?>) script("return window.pageErrors")).as("errors the page reported").isEmpty();
+		List<String> severe = browser.manage()
+			.logs()
+			.get(LogType.BROWSER)
+			.getAll()
+			.stream()
+			.filter((entry) -> entry.getLevel().intValue() >= Level.WARNING.intValue())
+			.map(LogEntry::toString)
+			.toList();
+		assertThat(severe).as("browser console warnings and errors").isEmpty();
+	}
+
+	private static Map<String, List<Long>> expectedPerMinute(List<TypeAndTime> events, Instant from) {
+		Map<String, Long[]> counts = new TreeMap<>();
+		for (TypeAndTime event : events) {
+			long minute = event.bucketIndex(from, Duration.ofMinutes(1));
+			if (minute >= 0 && minute < 60) {
+				Long[] perMinute = counts.computeIfAbsent(event.type(), (type) -> {
+					Long[] zeros = new Long[60];
+					Arrays.fill(zeros, 0L);
+					return zeros;
+				});
+				perMinute[(int) minute]++;
+			}
+		}
+		Map<String, List<Long>> expected = new TreeMap<>();
+		counts.forEach((type, perMinute) -> expected.put(type, List.of(perMinute)));
+		return expected;
+	}
+
+	private static Object script(String script) {
+		return browser.executeScript(script);
+	}
+
+	@TestConfiguration
+	static class PinnedClock {
+
+		@Bean
+		@Primary
+		Clock pinnedClock() {
+			return Clock.fixed(NOW, ZoneOffset.UTC);
+		}
+
+	}
+
+}

@@ -1,0 +1,179 @@
+package io.github.eventsgateway.api.dashboard;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
+
+import io.github.eventsgateway.api.timeline.GhArchiveEvents;
+import io.github.eventsgateway.api.timeline.TimelineService;
+import io.github.eventsgateway.store.EventReader;
+import io.github.eventsgateway.store.EventStoreKeys;
+import io.github.eventsgateway.store.PollerStatusStore;
+import io.github.eventsgateway.store.testing.RedisServerProcess;
+import io.github.eventsgateway.store.testing.RedisTemplates;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import reactor.core.Disposable;
+import reactor.test.StepVerifier;
+import reactor.test.scheduler.VirtualTimeScheduler;
+
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+import org.springframework.http.codec.ServerSentEvent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+class DashboardSummariesTest {
+
+	/** Just after the fixture's newest event (15:00:38Z). */
+	private static final Instant NOW = Instant.parse("2025-01-01T15:00:45Z");
+
+	private static final Duration INTERVAL = Duration.ofSeconds(1);
+
+	private RedisServerProcess redis;
+
+	private LettuceConnectionFactory connections;
+
+	private ReactiveStringRedisTemplate template;
+
+	@BeforeEach
+	void startRedis() {
+		this.redis = RedisServerProcess.start();
+		this.connections = RedisTemplates.connectionFactory(this.redis);
+		this.template = RedisTemplates.template(this.connections);
+	}
+
+	@AfterEach
+	void stopRedis() {
+		this.connections.destroy();
+		this.redis.close();
+	}
+
+	@Test
+	void sendsASummaryAtOnceThenOneEveryInterval() {
+		GhArchiveEvents.store(this.template, UnaryOperator.identity());
+		PollerStatusFixture.reportHealthyPoller(this.template, NOW.minusSeconds(20));
+		Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+
+		StepVerifier.withVirtualTime(() -> summaries(clock, INTERVAL).events().take(3)).assertNext((event) -> {
+			assertThat(event.event()).isEqualTo(DashboardSummaries.SUMMARY);
+			assertThat(event.id()).isEqualTo("0");
+			DashboardSummary summary = (DashboardSummary) event.data();
+			assertThat(summary.at()).isEqualTo(NOW);
+			assertThat(summary.timeline().total()).isEqualTo(2048);
+			assertThat(summary.timeline().buckets()).hasSize(60);
+			assertThat(summary.timeline().to()).isEqualTo("2025-01-01T15:01:00Z");
+			assertThat(summary.madePublic()).hasSize(10);
+			assertThat(summary.poller().leader()).isEqualTo(PollerStatusFixture.INSTANCE);
+			assertThat(summary.poller().leaseHolder()).isEqualTo(PollerStatusFixture.INSTANCE);
+			assertThat(summary.poller().rateLimitRemaining()).isEqualTo(4712);
+			assertThat(summary.poller().suspectedGaps()).isEqualTo(2);
+			assertThat(summary.poller().lagSeconds()).isEqualTo(7);
+			assertThat(summary.poller().stale()).isFalse();
+		})
+			.expectNoEvent(INTERVAL.minusMillis(1))
+			.thenAwait(Duration.ofMillis(1))
+			.assertNext((event) -> assertThat(event.id()).isEqualTo("1"))
+			.thenAwait(INTERVAL)
+			.assertNext((event) -> assertThat(event.id()).isEqualTo("2"))
+			.expectComplete()
+			.verify(Duration.ofSeconds(10));
+	}
+
+	@Test
+	void readsRedisOnceATickForAllClientsAndStopsWhenTheLastOneLeaves() {
+		AtomicInteger ticksRead = new AtomicInteger();
+		Clock countingClock = new Clock() {
+
+			@Override
+			public Instant instant() {
+				ticksRead.incrementAndGet();
+				return NOW;
+			}
+
+			@Override
+			public ZoneId getZone() {
+				return ZoneOffset.UTC;
+			}
+
+			@Override
+			public Clock withZone(ZoneId zone) {
+				return this;
+			}
+
+		};
+		VirtualTimeScheduler time = VirtualTimeScheduler.getOrSet();
+		try {
+			DashboardSummaries summaries = summaries(countingClock, INTERVAL);
+			List<String> first = new CopyOnWriteArrayList<>();
+			List<String> second = new CopyOnWriteArrayList<>();
+			Disposable firstClient = summaries.events().subscribe((event) -> first.add(event.id()));
+			Disposable secondClient = summaries.events().subscribe((event) -> second.add(event.id()));
+			await().atMost(Duration.ofSeconds(5)).until(() -> first.size() == 1 && second.size() == 1);
+			time.advanceTimeBy(INTERVAL);
+			await().atMost(Duration.ofSeconds(5)).until(() -> first.size() == 2 && second.size() == 2);
+			time.advanceTimeBy(INTERVAL);
+			await().atMost(Duration.ofSeconds(5)).until(() -> first.size() == 3 && second.size() == 3);
+
+			assertThat(first).containsExactly("0", "1", "2").isEqualTo(second);
+			assertThat(ticksRead).hasValue(3);
+
+			firstClient.dispose();
+			time.advanceTimeBy(INTERVAL);
+			await().atMost(Duration.ofSeconds(5)).until(() -> second.size() == 4);
+			assertThat(first).hasSize(3);
+			secondClient.dispose();
+			time.advanceTimeBy(INTERVAL.multipliedBy(10));
+
+			assertThat(ticksRead).hasValue(4);
+		}
+		finally {
+			VirtualTimeScheduler.reset();
+		}
+	}
+
+	@Test
+	void sendsUnavailableEventsWhileRedisIsDownAndResumesWhenItIsBack() {
+		// Real time: Redis going away and the client reconnecting happen in real time.
+		DashboardSummaries summaries = summaries(Clock.systemUTC(), Duration.ofMillis(200));
+		List<ServerSentEvent<Object>> events = new CopyOnWriteArrayList<>();
+		Disposable client = summaries.events().subscribe(events::add);
+		try {
+			await().atMost(Duration.ofSeconds(5))
+				.until(() -> lastEventName(events), DashboardSummaries.SUMMARY::equals);
+
+			this.redis.kill();
+			await().atMost(Duration.ofSeconds(5))
+				.until(() -> lastEventName(events), DashboardSummaries.UNAVAILABLE::equals);
+			StreamUnavailable unavailable = (StreamUnavailable) events.get(events.size() - 1).data();
+			assertThat(unavailable.detail()).contains("Redis", "resumes by itself");
+
+			this.redis.restart();
+			await().atMost(Duration.ofSeconds(10))
+				.until(() -> lastEventName(events), DashboardSummaries.SUMMARY::equals);
+		}
+		finally {
+			client.dispose();
+		}
+	}
+
+	private static String lastEventName(List<ServerSentEvent<Object>> events) {
+		return events.isEmpty() ? null : events.get(events.size() - 1).event();
+	}
+
+	private DashboardSummaries summaries(Clock clock, Duration interval) {
+		EventStoreKeys keys = EventStoreKeys.defaults();
+		EventReader reader = new EventReader(this.template, keys);
+		return new DashboardSummaries(new TimelineService(reader), reader, new PollerStatusStore(this.template, keys),
+				clock, new DashboardProperties(interval, 60, 10), Duration.ofMinutes(3));
+	}
+
+}
