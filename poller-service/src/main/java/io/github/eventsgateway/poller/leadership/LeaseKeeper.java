@@ -46,7 +46,11 @@ public class LeaseKeeper {
 	 * @return the leadership after each attempt
 	 */
 	public Flux<Boolean> run() {
-		return Flux.defer(this::attempt).repeat();
+		return Flux.defer(this::attempt).onErrorResume((ex) -> {
+			// Not expected (attempt handles Redis failures), but never fatal.
+			logger.error("Lease attempt failed; going on", ex);
+			return Mono.delay(this.timing.standbyRetryInterval(), this.scheduler).then(Mono.empty());
+		}).repeat();
 	}
 
 	/** Whether this instance may poll now. */

@@ -69,6 +69,10 @@ public final class PollPlanner {
 			}
 			case RATE_LIMITED -> {
 				Instant until = this.tokens.limited(token, now, result.rateLimit(), result.retryAfter());
+				if (result.retryAfter() != null) {
+					// GitHub asked this client to wait: no token polls before then.
+					this.notBefore = until;
+				}
 				yield new Decision(State.RATE_LIMITED, Duration.between(now, until), until);
 			}
 			case SECONDARY_LIMIT -> {

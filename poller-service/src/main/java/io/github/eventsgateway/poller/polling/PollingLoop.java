@@ -72,7 +72,13 @@ public class PollingLoop {
 	 * @return each poll's result
 	 */
 	public Flux<PollResult> run() {
-		return Flux.defer(this::step).repeat();
+		return Flux.defer(this::step).onErrorResume(this::survive).repeat();
+	}
+
+	private Mono<PollResult> survive(Throwable ex) {
+		// Not expected (a poll reports its failures in its result), but never fatal.
+		logger.error("Polling step failed; going on", ex);
+		return Mono.delay(this.recheck, this.scheduler).then(Mono.empty());
 	}
 
 	private Mono<PollResult> step() {
