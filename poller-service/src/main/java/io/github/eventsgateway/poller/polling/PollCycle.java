@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeoutException;
 
 import io.github.eventsgateway.poller.github.GitHubClient;
 import io.github.eventsgateway.poller.github.GitHubResponse;
@@ -135,7 +136,7 @@ public class PollCycle {
 		if (ex instanceof MalformedEventsException) {
 			return "Malformed JSON from GitHub: " + oneLine(ex.getMessage());
 		}
-		if (ex instanceof java.util.concurrent.TimeoutException) {
+		if (ex instanceof TimeoutException) {
 			return "GitHub did not answer in time";
 		}
 		String name = ex.getClass().getSimpleName();

@@ -85,8 +85,12 @@ class PollCycleTests {
 		redis.execute((connection) -> connection.serverCommands().flushAll()).blockLast();
 		this.github = new WireMockServer(options().dynamicPort());
 		this.github.start();
-		this.cycle = new PollCycle(new GitHubClient("events-gateway-test", Duration.ofMillis(1500), Clock.systemUTC()),
-				this.writer, this.statusStore, new PollerMetrics(new SimpleMeterRegistry(), Clock.systemUTC()),
+		this.cycle = cycle(Duration.ofSeconds(10));
+	}
+
+	private PollCycle cycle(Duration requestTimeout) {
+		return new PollCycle(new GitHubClient("events-gateway-test", requestTimeout, Clock.systemUTC()), this.writer,
+				this.statusStore, new PollerMetrics(new SimpleMeterRegistry(), Clock.systemUTC()),
 				this.github.baseUrl(), 3);
 	}
 
@@ -238,8 +242,8 @@ class PollCycleTests {
 			assertThat(result.outcome()).isEqualTo("error");
 			assertThat(result.error()).startsWith("Malformed JSON from GitHub");
 		});
-		this.github.stubFor(get(urlPathEqualTo("/events")).willReturn(aResponse().withFixedDelay(2500).withBody("[]")));
-		assertThat(poll()).satisfies((result) -> {
+		this.github.stubFor(get(urlPathEqualTo("/events")).willReturn(aResponse().withFixedDelay(3000).withBody("[]")));
+		assertThat(cycle(Duration.ofMillis(500)).poll(TOKEN, NOW).block(Duration.ofSeconds(10))).satisfies((result) -> {
 			assertThat(result.outcome()).isEqualTo("error");
 			assertThat(result.error()).contains("GitHub did not answer in time");
 		});
