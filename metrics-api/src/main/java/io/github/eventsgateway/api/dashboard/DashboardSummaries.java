@@ -3,6 +3,7 @@ package io.github.eventsgateway.api.dashboard;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.github.eventsgateway.api.timeline.TimelineService;
@@ -13,7 +14,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 
+import org.springframework.context.SmartLifecycle;
 import org.springframework.http.codec.ServerSentEvent;
 
 /**
@@ -22,8 +25,12 @@ import org.springframework.http.codec.ServerSentEvent;
  * event to every connected client. It runs only while at least one client listens, and a
  * client that connects gets the latest event at once. While Redis cannot be read it sends
  * {@code unavailable} events instead of failing, and summaries resume when Redis is back.
+ * <p>
+ * When the application stops, every stream ends at once: the graceful shutdown would
+ * otherwise wait for streams that never end, and the browsers reconnect by themselves,
+ * through the load balancer, to another replica.
  */
-final class DashboardSummaries {
+final class DashboardSummaries implements SmartLifecycle {
 
 	static final String SUMMARY = "summary";
 
@@ -47,6 +54,10 @@ final class DashboardSummaries {
 
 	private final AtomicBoolean available = new AtomicBoolean(true);
 
+	private final Sinks.Empty<Void> stopped = Sinks.empty();
+
+	private volatile boolean running;
+
 	private final Flux<ServerSentEvent<Object>> events;
 
 	DashboardSummaries(TimelineService timelines, EventReader reader, PollerStatusStore statusStore, Clock clock,
@@ -62,6 +73,7 @@ final class DashboardSummaries {
 			// A tick that comes while the last read is still out is skipped, not queued.
 			.onBackpressureDrop()
 			.concatMap((tick) -> read(tick, interval), 1)
+			.takeUntilOther(this.stopped.asMono())
 			.replay(1)
 			.refCount();
 	}
@@ -71,8 +83,25 @@ final class DashboardSummaries {
 		return this.events;
 	}
 
+	@Override
+	public void start() {
+		this.running = true;
+	}
+
+	/** Ends every stream; runs before the web server's graceful shutdown begins. */
+	@Override
+	public void stop() {
+		this.running = false;
+		this.stopped.tryEmitEmpty();
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.running;
+	}
+
 	private Mono<ServerSentEvent<Object>> read(long tick, Duration timeout) {
-		Instant now = this.clock.instant();
+		Instant now = this.clock.instant().truncatedTo(ChronoUnit.SECONDS);
 		return summary(now).timeout(timeout).map((summary) -> {
 			if (this.available.compareAndSet(false, true)) {
 				logger.info("Dashboard stream reads Redis again");

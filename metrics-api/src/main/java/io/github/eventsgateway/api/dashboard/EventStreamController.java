@@ -7,7 +7,9 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import reactor.core.publisher.Flux;
 
+import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -56,8 +58,12 @@ class EventStreamController {
 	@ApiResponse(responseCode = "200", description = "The stream; it ends when the client disconnects",
 			content = @Content(mediaType = MediaType.TEXT_EVENT_STREAM_VALUE,
 					examples = @ExampleObject(value = EXAMPLE)))
-	Flux<ServerSentEvent<Object>> stream() {
-		return this.summaries.events();
+	ResponseEntity<Flux<ServerSentEvent<Object>>> stream() {
+		// X-Accel-Buffering: proxies such as nginx pass each event on at once.
+		return ResponseEntity.ok()
+			.cacheControl(CacheControl.noStore())
+			.header("X-Accel-Buffering", "no")
+			.body(this.summaries.events());
 	}
 
 }

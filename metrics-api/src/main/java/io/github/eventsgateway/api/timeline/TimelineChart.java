@@ -19,6 +19,7 @@ import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.StackedXYBarRenderer;
 import org.jfree.chart.renderer.xy.StandardXYBarPainter;
 import org.jfree.chart.title.TextTitle;
+import org.jfree.chart.ui.RectangleInsets;
 import org.jfree.data.time.SimpleTimePeriod;
 import org.jfree.data.time.TimeTableXYDataset;
 import org.jfree.svg.SVGGraphics2D;
@@ -54,8 +55,9 @@ final class TimelineChart {
 	 * @return a standalone SVG document
 	 */
 	static String svg(TimelineView timeline, int width, int height) {
-		JFreeChart chart = new JFreeChart(null, FONT, plot(timeline), !timeline.isEmpty());
+		JFreeChart chart = new JFreeChart(null, FONT, plot(timeline), !timeline.hasNoEvents());
 		chart.setBackgroundPaint(Color.WHITE);
+		chart.setPadding(new RectangleInsets(10, 8, 6, 12));
 		chart.addSubtitle(new TextTitle(title(timeline), FONT.deriveFont(Font.BOLD, 14f)));
 		SVGGraphics2D svg = new SVGGraphics2D(width, height);
 		svg.setRenderingHint(JFreeChart.KEY_SUPPRESS_SHADOW_GENERATION, true);
@@ -109,7 +111,7 @@ final class TimelineChart {
 		axis.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
 		axis.setLabelFont(FONT);
 		axis.setTickLabelFont(FONT.deriveFont(11f));
-		if (timeline.isEmpty()) {
+		if (timeline.hasNoEvents()) {
 			axis.setRange(0, 1);
 		}
 		return axis;

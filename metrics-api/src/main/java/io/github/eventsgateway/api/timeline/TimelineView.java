@@ -38,8 +38,8 @@ public record TimelineView(int offsetMinutes, int bucketMinutes, Instant from, I
 				window.bucketStarts(), series, total);
 	}
 
-	/** Whether the window holds no event at all. */
-	public boolean isEmpty() {
+	/** Whether the window holds no event at all (not a JSON property: not public). */
+	boolean hasNoEvents() {
 		return this.total == 0;
 	}
 

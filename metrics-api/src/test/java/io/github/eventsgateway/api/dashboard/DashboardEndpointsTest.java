@@ -111,6 +111,8 @@ class DashboardEndpointsTest {
 			.isOk()
 			.expectHeader()
 			.contentTypeCompatibleWith(MediaType.TEXT_EVENT_STREAM)
+			.expectHeader()
+			.valueEquals("X-Accel-Buffering", "no")
 			.returnResult(new ParameterizedTypeReference<ServerSentEvent<Map<String, Object>>>() {
 			})
 			.getResponseBody();

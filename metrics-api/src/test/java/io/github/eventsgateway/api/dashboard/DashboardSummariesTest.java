@@ -141,6 +141,24 @@ class DashboardSummariesTest {
 	}
 
 	@Test
+	void endsEveryStreamWhenTheApplicationStopsSoThatShutdownNeedNotWait() {
+		DashboardSummaries summaries = summaries(Clock.fixed(NOW, ZoneOffset.UTC), INTERVAL);
+		summaries.start();
+
+		StepVerifier.withVirtualTime(summaries::events)
+			.assertNext((event) -> assertThat(event.event()).isEqualTo(DashboardSummaries.SUMMARY))
+			.then(summaries::stop)
+			.expectComplete()
+			.verify(Duration.ofSeconds(10));
+		assertThat(summaries.isRunning()).isFalse();
+		// A client that comes later gets at most the last summary, and the end.
+		StepVerifier.create(summaries.events())
+			.thenConsumeWhile((event) -> true)
+			.expectComplete()
+			.verify(Duration.ofSeconds(10));
+	}
+
+	@Test
 	void sendsUnavailableEventsWhileRedisIsDownAndResumesWhenItIsBack() {
 		// Real time: Redis going away and the client reconnecting happen in real time.
 		DashboardSummaries summaries = summaries(Clock.systemUTC(), Duration.ofMillis(200));
