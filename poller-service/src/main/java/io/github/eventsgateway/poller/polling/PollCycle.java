@@ -226,10 +226,16 @@ public class PollCycle {
 			PollResult.Kind kind;
 			String outcome;
 			String error;
-			if (this.refusal.isUnauthorized()) {
+			if (this.refusal.isUnauthorized() && !this.token.isAnonymous()) {
 				kind = PollResult.Kind.UNAUTHORIZED;
 				outcome = "error";
 				error = "GitHub refused " + this.token + " (401)";
+			}
+			else if (this.refusal.isUnauthorized()) {
+				// No token to drop: retrying at once would hammer GitHub, so back off.
+				kind = PollResult.Kind.FAILED;
+				outcome = "error";
+				error = "GitHub requires a token (401); set GITHUB_TOKENS";
 			}
 			else if (this.refusal.isRateLimited()) {
 				outcome = Integer.toString(status);

@@ -229,6 +229,15 @@ class PollCycleTests {
 	}
 
 	@Test
+	void backsOffRatherThanDropsWhenAnonymousRequestsAreRefused() {
+		this.github.stubFor(get(urlPathEqualTo("/events"))
+			.willReturn(aResponse().withStatus(401).withBody("{\"message\":\"Requires authentication\"}")));
+		PollResult result = this.cycle.poll(GitHubToken.ANONYMOUS, NOW).block(Duration.ofSeconds(10));
+		assertThat(result.kind()).isEqualTo(PollResult.Kind.FAILED);
+		assertThat(result.error()).isEqualTo("GitHub requires a token (401); set GITHUB_TOKENS");
+	}
+
+	@Test
 	void survivesServerErrorsGarbageTimeoutsAndResets() {
 		this.github.stubFor(get(urlPathEqualTo("/events")).willReturn(aResponse().withStatus(502).withBody("<html>")));
 		assertThat(poll()).satisfies((result) -> {
