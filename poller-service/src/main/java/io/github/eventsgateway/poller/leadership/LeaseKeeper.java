@@ -91,14 +91,12 @@ public class LeaseKeeper {
 		return this.lease.acquireOrRenew(this.instanceId, this.timing.ttl())
 			.timeout(this.timing.renewInterval(), this.scheduler)
 			.doOnNext((held) -> {
-				// Measured from before the request: Redis's expiry starts later than
-				// that.
+				// Counted from before the request: Redis's expiry starts later.
 				this.leaderUntil = held ? sentAt.plus(this.timing.ttl()).minus(this.timing.safetyMargin()) : null;
 			})
 			.then()
 			.onErrorResume((ex) -> {
-				// Redis did not answer: the lease may still hold, until leaderUntil
-				// passes.
+				// No answer: the lease may still hold, until leaderUntil passes.
 				if (wasLeader) {
 					logger.warn("Instance " + this.instanceId + " could not renew the poller lease: " + ex);
 				}

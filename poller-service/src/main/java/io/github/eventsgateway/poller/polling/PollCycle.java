@@ -75,9 +75,8 @@ public class PollCycle {
 			poll.answered(response);
 			this.metrics.request(response.status());
 			if (response.isNotModified()) {
-				// Page 1 unchanged: nothing new. A deeper page unchanged: it holds what
-				// an
-				// earlier poll stored, so this poll reaches back to stored events.
+				// Page 1 unchanged: nothing new. A deeper page unchanged: it holds
+				// what an earlier poll stored, so this poll reaches stored events.
 				poll.reachedStored = page > 1;
 				return Mono.empty();
 			}
@@ -121,8 +120,7 @@ public class PollCycle {
 
 	private void commitEtags(Poll poll) {
 		if (poll.refusal != null) {
-			// An incomplete poll: page 1 must be fetched again, so its deeper pages are
-			// too.
+			// An incomplete poll: fetch page 1 again next time, and the pages after.
 			return;
 		}
 		if (this.etags.size() > MAX_ETAGS) {
