@@ -18,9 +18,13 @@ import io.github.eventsgateway.poller.testing.SchedulerClock;
 import io.github.eventsgateway.store.IngestResult;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 import reactor.test.scheduler.VirtualTimeScheduler;
+
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,6 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The loop's timing, in virtual time: a scripted poller stands in for GitHub, so these
  * tests check when the loop polls and with which token, not what a poll does.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class PollingLoopTests {
 
 	private static final Duration MINUTE = Duration.ofSeconds(60);
@@ -128,6 +133,22 @@ class PollingLoopTests {
 			.verifyComplete();
 		// Backoff from 2 s, doubling, with the jitter at its least (half).
 		assertThat(secondsOfPolls()).containsExactly(0L, 1L, 3L, 7L);
+	}
+
+	@Test
+	void logsAStateChangeOnceNotEveryRetry(CapturedOutput output) {
+		for (int i = 0; i < 4; i++) {
+			answer((poll) -> failed(poll, "5xx"));
+		}
+		answer((poll) -> ok(poll, MINUTE, null));
+		answer((poll) -> ok(poll, MINUTE, null));
+		StepVerifier.withVirtualTime(() -> loop(this.tokens.subList(0, 1)).run().take(6), () -> this.scheduler, 10)
+			.expectSubscription()
+			.thenAwait(Duration.ofMinutes(5))
+			.expectNextCount(6)
+			.verifyComplete();
+		assertThat(output.toString().split("Backing off", -1)).hasSize(2);
+		assertThat(output.toString().split("GitHub reachable again", -1)).hasSize(2);
 	}
 
 	@Test
