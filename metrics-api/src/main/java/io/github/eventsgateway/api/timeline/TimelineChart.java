@@ -60,6 +60,7 @@ final class TimelineChart {
 		chart.setPadding(new RectangleInsets(10, 8, 6, 12));
 		chart.addSubtitle(new TextTitle(title(timeline), FONT.deriveFont(Font.BOLD, 14f)));
 		SVGGraphics2D svg = new SVGGraphics2D(width, height);
+		svg.setGeomDoubleConverter(TimelineChart::tenthOfAPixel);
 		svg.setRenderingHint(JFreeChart.KEY_SUPPRESS_SHADOW_GENERATION, true);
 		chart.draw(svg, new Rectangle(0, 0, width, height));
 		return svg.getSVGDocument();
@@ -90,6 +91,11 @@ final class TimelineChart {
 		for (Map.Entry<String, long[]> series : timeline.series().entrySet()) {
 			long[] counts = series.getValue();
 			for (int i = 0; i < counts.length; i++) {
+				if (counts[i] == 0) {
+					// A missing value draws no bar at all, where a zero draws an empty
+					// one.
+					continue;
+				}
 				long start = starts.get(i).toEpochMilli();
 				dataset.add(new SimpleTimePeriod(start, start + bucketMillis), counts[i], series.getKey(), false);
 			}
@@ -131,6 +137,12 @@ final class TimelineChart {
 	private static String title(TimelineView timeline) {
 		return "GitHub events per " + minutes(timeline.bucketMinutes()) + ", last " + minutes(timeline.offsetMinutes())
 				+ " (to " + TITLE_TIME.format(timeline.to()) + ", " + timeline.total() + " events)";
+	}
+
+	/** Coordinates to a tenth of a pixel: a smaller document that looks the same. */
+	private static String tenthOfAPixel(double value) {
+		double rounded = Math.round(value * 10) / 10.0;
+		return (rounded == Math.rint(rounded)) ? Long.toString((long) rounded) : Double.toString(rounded);
 	}
 
 	private static String minutes(int minutes) {
