@@ -302,15 +302,16 @@ report_poller() {
   local status state stored error outcome report
   status="$(curl -fsS --max-time 2 "$API_URL/api/v1/poller/status" 2>/dev/null || true)"
   if [[ -z "$status" ]]; then
-    report="poller status not available yet from $API_URL/api/v1/poller/status"
+    report="poller status not available (yet) from $API_URL/api/v1/poller/status"
   else
     state="$(json_field "$status" state)"
-    stored="$(json_field "$status" eventsStored)"
     outcome="$(json_field "$status" lastPollOutcome)"
+    stored="$(json_field "$status" eventsStored)"
     error="$(json_field "$status" lastError)"
-    report="poller: state=${state:-?} last poll=${outcome:-none} events stored=${stored:-0}"
-    if [[ -n "$error" ]]; then
-      report+=$'\n'"[run-local]   the poller cannot reach its source: $error"
+    report="poller:${state:+ state=$state}${outcome:+ last poll=$outcome} events stored=${stored:-0}"
+    if [[ -n "$error" && "$outcome" != 200 && "$outcome" != 304 ]]; then
+      report+=$'\n'"[run-local]   the poller cannot get events from GitHub: $error"
+      report+=$'\n'"[run-local]   (no network or no token? ./run-local.sh --sample replays real events offline)"
     fi
   fi
   if [[ "$report" != "$last_report" ]]; then

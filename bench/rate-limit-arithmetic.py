@@ -3,6 +3,7 @@
 
     python3 bench/rate-limit-arithmetic.py            # the tables of docs/operations.md
     python3 bench/rate-limit-arithmetic.py --rate 80  # for a feed of 80 events/s
+    python3 bench/rate-limit-arithmetic.py --retention-days 1 --tokens 1,4
 
 The model is the poller's pacing (poller-service, TokenPool): each token polls no more
 often than GitHub's X-Poll-Interval (60 s in every recorded response) and no faster than its
@@ -76,6 +77,9 @@ def main():
     parser.add_argument("--rate", type=float, help="events/s of the feed (default: the sample's)")
     parser.add_argument("--pages", type=int, default=3, help="POLLER_PAGES (1 to 3, default 3)")
     parser.add_argument("--tokens", default="0,1,2,4,8,11,16", help="token counts to tabulate")
+    parser.add_argument("--retention-days", type=float, default=7, help="RETENTION in days (default 7)")
+    parser.add_argument("--bytes-per-event", type=float, default=124,
+                        help="Redis memory per retained event (default 124: docs/benchmarks.md, Ingest)")
     args = parser.parse_args()
 
     count, span, measured = sample_rate(SAMPLE)
@@ -93,6 +97,17 @@ def main():
         print(f"| {row['tokens']} | {row['interval']:.1f} s | {row['polls']:,.0f} | {row['requests']:,.0f} "
               f"| {row['budget_used']:.1%} | {row['capacity']:.1f} | {row['capacity'] * 3600:,.0f} "
               f"| {row['completeness']:.1%} |")
+    print()
+    print(f"Redis memory for RETENTION={args.retention_days:g}d at {args.bytes_per_event:g} bytes per event "
+          f"(the events the tokens can read, at most the feed's):")
+    print()
+    print("| tokens | events stored/s | events retained | Redis used_memory |")
+    print("|---|---|---|---|")
+    for tokens in (int(t) for t in args.tokens.split(",")):
+        row = plan(tokens, args.pages, rate)
+        stored = min(row["capacity"], rate)
+        retained = stored * args.retention_days * 86400
+        print(f"| {row['tokens']} | {stored:.1f} | {retained:,.0f} | {retained * args.bytes_per_event / 2**20:,.0f} MiB |")
     print()
     print(f"Tokens to read every event at {rate:.1f} events/s: {plan(1, args.pages, rate)['tokens_for_all']} "
           f"(each token reads at most {min(args.pages * EVENTS_PER_PAGE, REACHABLE) / POLL_INTERVAL:.0f} events/s)")

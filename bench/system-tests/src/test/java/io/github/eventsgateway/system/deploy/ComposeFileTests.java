@@ -104,6 +104,14 @@ class ComposeFileTests {
 		assertThat(environment).containsEntry("RETENTION", "${RETENTION:-7d}");
 	}
 
+	@ParameterizedTest
+	@CsvSource({ "poller, poller-service", "metrics-api, metrics-api" })
+	void passesOnlyVariablesThatTheServiceReads(String service, String module) {
+		String configuration = RepositoryFiles.read(module + "/src/main/resources/application.yml");
+		assertThat(ComposeFile.map(this.compose.service(service), "environment").keySet())
+			.allSatisfy((variable) -> assertThat(configuration).contains("${" + variable + ":"));
+	}
+
 	private String healthcheckCommand(String service) {
 		List<Object> test = ComposeFile.list(ComposeFile.map(this.compose.service(service), "healthcheck"), "test");
 		return String.join(" ", test.stream().map(String::valueOf).toList());

@@ -18,6 +18,7 @@ import java.util.stream.Stream;
 
 import io.github.eventsgateway.store.testing.RedisServerProcess;
 import io.github.eventsgateway.system.deploy.Dockerfile.Instruction;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -118,16 +119,23 @@ class DockerfileTests {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "poller-service", "metrics-api" })
-	void theExtractedLayersStartTheServiceAsTheImageWould(String module, @TempDir Path directory) throws Exception {
-		Path layers = directory.resolve("layers");
-		LocalProcesses.Result extraction = LocalProcesses.run(directory, Duration.ofSeconds(60),
-				List.of(javaExecutable(), "-Djarmode=tools", "-jar", jar(module).toString(), "extract", "--layers",
-						"--launcher", "--destination", layers.toString()));
-		assertThat(extraction.exitCode()).as(extraction.output()).isZero();
-		Path app = directory.resolve("app");
-		for (String layer : layersOf(jar(module))) {
-			copyInto(layers.resolve(layer), app);
-		}
+	void extractsTheLayersTheImageCopiesWithTheLauncherItStarts(String module, @TempDir Path directory)
+			throws Exception {
+		Path app = extractAsTheImageWould(module, directory);
+		String launcher = entrypoint(module).get(entrypoint(module).size() - 1);
+		assertThat(app.resolve(launcher.replace('.', '/') + ".class")).isRegularFile();
+		assertThat(app.resolve("BOOT-INF/classes")).isDirectory();
+		assertThat(app.resolve("BOOT-INF/lib")).isDirectory();
+	}
+
+	/**
+	 * Both images are built the same way, so starting one (the API, which needs only
+	 * Redis) shows that the start command works on the extracted layers.
+	 */
+	@Test
+	void theExtractedLayersStartTheServiceAsTheImageWould(@TempDir Path directory) throws Exception {
+		String module = "metrics-api";
+		Path app = extractAsTheImageWould(module, directory);
 		List<String> command = new ArrayList<>(entrypoint(module));
 		command.set(0, javaExecutable());
 		int port = LocalProcesses.freePort();
@@ -153,6 +161,22 @@ class DockerfileTests {
 				LocalProcesses.stop(service);
 			}
 		}
+	}
+
+	/**
+	 * Extracts the jar's layers and merges them into one folder, as the COPY steps do.
+	 */
+	private static Path extractAsTheImageWould(String module, Path directory) throws Exception {
+		Path layers = directory.resolve("layers");
+		LocalProcesses.Result extraction = LocalProcesses.run(directory, Duration.ofSeconds(60),
+				List.of(javaExecutable(), "-Djarmode=tools", "-jar", jar(module).toString(), "extract", "--layers",
+						"--launcher", "--destination", layers.toString()));
+		assertThat(extraction.exitCode()).as(extraction.output()).isZero();
+		Path app = directory.resolve("app");
+		for (String layer : layersOf(jar(module))) {
+			copyInto(layers.resolve(layer), app);
+		}
+		return app;
 	}
 
 	private static Dockerfile dockerfile(String module) {

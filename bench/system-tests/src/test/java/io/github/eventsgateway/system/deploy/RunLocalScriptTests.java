@@ -1,0 +1,136 @@
+package io.github.eventsgateway.system.deploy;
+
+import java.io.IOException;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
+
+/**
+ * {@code run-local.sh}, the one command that runs the whole system without Docker: it
+ * starts Redis, the poller replaying the shipped sample, an API replica and nginx,
+ * answers through the load balancer, and leaves nothing running after Ctrl-C.
+ */
+class RunLocalScriptTests {
+
+	@Test
+	void isValidBash() throws Exception {
+		LocalProcesses.Result result = LocalProcesses.run(RepositoryFiles.root(), Duration.ofSeconds(10),
+				List.of("bash", "-n", "run-local.sh"));
+		assertThat(result.exitCode()).as(result.output()).isZero();
+		assertThat(RepositoryFiles.path("run-local.sh")).isExecutable();
+	}
+
+	@Test
+	void passesShellcheck() throws Exception {
+		assumeThat(LocalProcesses.installed("shellcheck")).as("shellcheck is not installed: skipping").isTrue();
+		LocalProcesses.Result result = LocalProcesses.run(RepositoryFiles.root(), Duration.ofSeconds(30),
+				List.of("shellcheck", "run-local.sh"));
+		assertThat(result.exitCode()).as(result.output()).isZero();
+	}
+
+	@Test
+	void runsTheSampleBehindTheLoadBalancerAndStopsEverythingOnCtrlC(@TempDir Path directory) throws Exception {
+		assumeThat(LocalProcesses.installed("redis-server")).as("redis-server is not installed: skipping").isTrue();
+		int lbPort = LocalProcesses.freePort();
+		int pollerPort = LocalProcesses.freePort();
+		int apiPort = LocalProcesses.freePort();
+		int redisPort = LocalProcesses.freePort();
+		// nginx workers run as an unprivileged user when the tests run as root.
+		Files.setPosixFilePermissions(directory, PosixFilePermissions.fromString("rwxr-xr-x"));
+		Path output = directory.resolve("run-local.out");
+		ProcessBuilder builder = new ProcessBuilder("bash", "run-local.sh", "--sample")
+			.directory(RepositoryFiles.root().toFile())
+			.redirectErrorStream(true)
+			.redirectOutput(output.toFile());
+		// Free ports and a run folder of its own, so that it cannot meet another run.
+		builder.environment().put("LB_PORT", String.valueOf(lbPort));
+		builder.environment().put("POLLER_PORT", String.valueOf(pollerPort));
+		// One replica: spreading over several is NginxLoadBalancerTests' job, and every
+		// JVM
+		// costs start-up time on a small machine.
+		builder.environment().put("API_PORTS", String.valueOf(apiPort));
+		builder.environment().put("REDIS_PORT", String.valueOf(redisPort));
+		builder.environment().put("RUN_DIR", directory.resolve("run").toString());
+		builder.environment().remove("REDIS_URL");
+		builder.environment().put("JAVA_TOOL_OPTIONS", "-Xmx256m -XX:TieredStopAtLevel=1");
+		Process script = builder.start();
+		List<ProcessHandle> started;
+		try {
+			awaitOutput(output, "Ctrl-C stops everything", script, Duration.ofSeconds(180));
+			String api = "http://127.0.0.1:" + (LocalProcesses.installed("nginx") ? lbPort : apiPort);
+			assertThat(LocalProcesses.status(api + "/actuator/health/readiness")).isEqualTo(200);
+			awaitBody(api + "/api/v1/poller/status", "2048", Duration.ofSeconds(60));
+			assertThat(LocalProcesses.get(api + "/api/v1/events/counts?offset=10").statusCode()).isEqualTo(200);
+			started = script.descendants().toList();
+			assertThat(started).hasSizeGreaterThanOrEqualTo(3);
+			interrupt(script);
+			assertThat(script.waitFor(40, TimeUnit.SECONDS)).as("run-local.sh ends after Ctrl-C").isTrue();
+		}
+		finally {
+			LocalProcesses.stop(script);
+		}
+		assertThat(started).noneMatch(ProcessHandle::isAlive);
+		for (int port : List.of(lbPort, pollerPort, apiPort, redisPort)) {
+			assertThat(listening(port)).as("port %d is free again", port).isFalse();
+		}
+		assertThat(Files.readString(output)).contains("[run-local] stopped");
+	}
+
+	private static void interrupt(Process process) throws Exception {
+		LocalProcesses.Result kill = LocalProcesses.run(Path.of("."), Duration.ofSeconds(5),
+				List.of("kill", "-INT", String.valueOf(process.pid())));
+		assertThat(kill.exitCode()).isZero();
+	}
+
+	private static void awaitOutput(Path output, String text, Process process, Duration timeout)
+			throws IOException, InterruptedException {
+		Instant deadline = Instant.now().plus(timeout);
+		while (Instant.now().isBefore(deadline)) {
+			String printed = Files.readString(output, StandardCharsets.UTF_8);
+			if (printed.contains(text)) {
+				return;
+			}
+			if (!process.isAlive()) {
+				throw new AssertionError("run-local.sh exited with " + process.exitValue() + ":\n" + printed);
+			}
+			Thread.sleep(500);
+		}
+		throw new AssertionError("run-local.sh did not print '" + text + "' within " + timeout + ":\n"
+				+ Files.readString(output, StandardCharsets.UTF_8));
+	}
+
+	private static void awaitBody(String url, String text, Duration timeout) throws Exception {
+		Instant deadline = Instant.now().plus(timeout);
+		String body = "";
+		while (Instant.now().isBefore(deadline)) {
+			body = LocalProcesses.get(url).body();
+			if (body.contains(text)) {
+				return;
+			}
+			Thread.sleep(500);
+		}
+		throw new AssertionError(url + " did not mention " + text + " within " + timeout + ": " + body);
+	}
+
+	private static boolean listening(int port) {
+		try (Socket socket = new Socket("127.0.0.1", port)) {
+			return true;
+		}
+		catch (IOException ex) {
+			return false;
+		}
+	}
+
+}
