@@ -1,5 +1,7 @@
 package io.github.eventsgateway.system.deploy;
 
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -9,6 +11,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
 
 /**
  * {@code docker-compose.yml}, checked without a Docker engine: the services, their
@@ -110,6 +113,26 @@ class ComposeFileTests {
 		String configuration = RepositoryFiles.read(module + "/src/main/resources/application.yml");
 		assertThat(ComposeFile.map(this.compose.service(service), "environment").keySet())
 			.allSatisfy((variable) -> assertThat(configuration).contains("${" + variable + ":"));
+	}
+
+	@Test
+	void composeItselfAcceptsTheFile() throws Exception {
+		List<String> compose = composeCommand();
+		assumeThat(compose).as("neither 'docker compose' nor 'docker-compose' is installed: skipping").isNotEmpty();
+		List<String> command = new ArrayList<>(compose);
+		command.addAll(List.of("-f", "docker-compose.yml", "config", "-q"));
+		LocalProcesses.Result result = LocalProcesses.run(RepositoryFiles.root(), Duration.ofSeconds(60), command);
+		assertThat(result.exitCode()).as(result.output()).isZero();
+	}
+
+	/** Compose v2 (a Docker CLI plugin; needs no engine for config), else v1. */
+	private static List<String> composeCommand() throws Exception {
+		if (LocalProcesses.installed("docker") && LocalProcesses
+			.run(RepositoryFiles.root(), Duration.ofSeconds(30), List.of("docker", "compose", "version"))
+			.exitCode() == 0) {
+			return List.of("docker", "compose");
+		}
+		return LocalProcesses.installed("docker-compose") ? List.of("docker-compose") : List.of();
 	}
 
 	private String healthcheckCommand(String service) {
