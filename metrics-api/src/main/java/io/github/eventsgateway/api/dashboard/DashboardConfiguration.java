@@ -6,6 +6,8 @@ import io.github.eventsgateway.api.config.ApiProperties;
 import io.github.eventsgateway.api.timeline.TimelineService;
 import io.github.eventsgateway.store.EventReader;
 import io.github.eventsgateway.store.PollerStatusStore;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.binder.MeterBinder;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -22,6 +24,13 @@ class DashboardConfiguration {
 	DashboardSummaries dashboardSummaries(TimelineService timelines, EventReader reader, PollerStatusStore statusStore,
 			Clock clock, DashboardProperties properties, ApiProperties api) {
 		return new DashboardSummaries(timelines, reader, statusStore, clock, properties, api.staleAfterMinimum());
+	}
+
+	@Bean
+	MeterBinder dashboardStreamClients(DashboardSummaries summaries) {
+		return (registry) -> Gauge.builder("gateway.dashboard.stream.clients", summaries, DashboardSummaries::clients)
+			.description("Clients connected to the dashboard stream of this replica")
+			.register(registry);
 	}
 
 }

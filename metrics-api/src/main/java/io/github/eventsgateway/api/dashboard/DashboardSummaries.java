@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.eventsgateway.api.timeline.TimelineService;
 import io.github.eventsgateway.api.timeline.TimelineWindow;
@@ -58,6 +59,8 @@ final class DashboardSummaries implements SmartLifecycle {
 
 	private volatile boolean running;
 
+	private final AtomicInteger clients = new AtomicInteger();
+
 	private final Flux<ServerSentEvent<Object>> events;
 
 	DashboardSummaries(TimelineService timelines, EventReader reader, PollerStatusStore statusStore, Clock clock,
@@ -75,12 +78,19 @@ final class DashboardSummaries implements SmartLifecycle {
 			.concatMap((tick) -> read(tick, interval), 1)
 			.takeUntilOther(this.stopped.asMono())
 			.replay(1)
-			.refCount();
+			.refCount()
+			.doOnSubscribe((subscription) -> this.clients.incrementAndGet())
+			.doFinally((signal) -> this.clients.decrementAndGet());
 	}
 
 	/** The events, shared by every subscriber; cancelling one leaves the others be. */
 	Flux<ServerSentEvent<Object>> events() {
 		return this.events;
+	}
+
+	/** How many clients listen now. */
+	int clients() {
+		return this.clients.get();
 	}
 
 	@Override

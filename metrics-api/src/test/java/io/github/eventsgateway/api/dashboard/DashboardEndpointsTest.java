@@ -132,6 +132,17 @@ class DashboardEndpointsTest {
 		}).assertNext((event) -> assertThat(event.event()).isEqualTo("summary")).verifyComplete();
 	}
 
+	@Test
+	void countsTheStreamClientsInPrometheus() {
+		this.client.get()
+			.uri("/actuator/prometheus")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.value((metrics) -> assertThat(metrics).contains("gateway_dashboard_stream_clients "));
+	}
+
 	@TestConfiguration
 	static class PinnedClock {
 

@@ -125,15 +125,18 @@ class DashboardSummariesTest {
 
 			assertThat(first).containsExactly("0", "1", "2").isEqualTo(second);
 			assertThat(ticksRead).hasValue(3);
+			assertThat(summaries.clients()).isEqualTo(2);
 
 			firstClient.dispose();
 			time.advanceTimeBy(INTERVAL);
 			await().atMost(Duration.ofSeconds(5)).until(() -> second.size() == 4);
 			assertThat(first).hasSize(3);
+			assertThat(summaries.clients()).isEqualTo(1);
 			secondClient.dispose();
 			time.advanceTimeBy(INTERVAL.multipliedBy(10));
 
 			assertThat(ticksRead).hasValue(4);
+			assertThat(summaries.clients()).isZero();
 		}
 		finally {
 			VirtualTimeScheduler.reset();
