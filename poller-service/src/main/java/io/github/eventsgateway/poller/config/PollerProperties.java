@@ -20,8 +20,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * wrong value fails with one line that names the environment variable.
  *
  * @param githubApiUrl GitHub's API root ({@code GITHUB_API_URL})
- * @param tokens comma-separated tokens ({@code GITHUB_TOKENS} or {@code GITHUB_TOKEN});
- * blank entries are ignored, none means anonymous
+ * @param tokens comma-separated tokens ({@code GITHUB_TOKENS} and {@code GITHUB_TOKEN});
+ * blank and repeated entries are ignored, none means anonymous
  * @param instanceId this instance's name ({@code POLLER_INSTANCE_ID}); blank means host
  * name and process id
  * @param pages how many pages of 100 events one poll may fetch ({@code POLLER_PAGES})
@@ -78,7 +78,7 @@ public record PollerProperties(@DefaultValue("https://api.github.com") String gi
 				"gateway.poller.lease-renew-interval must be at most half the lease TTL");
 	}
 
-	/** The tokens configured, in order, blank entries left out. */
+	/** The tokens configured, in order, blank and repeated entries left out. */
 	public List<GitHubToken> tokenList() {
 		if (this.tokens == null) {
 			return List.of();
@@ -86,6 +86,7 @@ public record PollerProperties(@DefaultValue("https://api.github.com") String gi
 		List<String> values = Arrays.stream(this.tokens.split(","))
 			.map(String::trim)
 			.filter((t) -> !t.isEmpty())
+			.distinct()
 			.toList();
 		return GitHubToken.of(values);
 	}

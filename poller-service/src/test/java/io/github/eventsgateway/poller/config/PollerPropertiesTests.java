@@ -40,7 +40,7 @@ class PollerPropertiesTests {
 
 	@Test
 	void splitsTokensIgnoringBlankEntriesAndNeverPrintsThem() {
-		PollerProperties properties = bind(Map.of("tokens", "ghp_one, ,ghp_two,"));
+		PollerProperties properties = bind(Map.of("tokens", "ghp_one, ,ghp_two,,ghp_one"));
 		assertThat(properties.tokenList()).extracting((token) -> token.value()).containsExactly("ghp_one", "ghp_two");
 		assertThat(properties.toString()).contains("tokens=2").doesNotContain("ghp_");
 	}
