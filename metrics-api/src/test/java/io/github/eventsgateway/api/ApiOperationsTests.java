@@ -118,6 +118,25 @@ class ApiOperationsTests {
 	}
 
 	@Test
+	void costsOneRedisRoundTripPerRequest() throws Exception {
+		try (TestEventStore store = new TestEventStore(redis)) {
+			store.ingestPages(FixtureEvents.pages().subList(0, 2));
+		}
+		List<String> endpoints = List.of("/api/v1/events/counts?offset=10",
+				"/api/v1/events/counts?offset=10&types=WatchEvent,PushEvent,IssuesEvent",
+				"/api/v1/repos/tabler/tabler/pull-requests/average-interval", "/api/v1/repos/made-public",
+				"/api/v1/poller/status");
+		// The first call of a script after Redis started loads it (EVALSHA, then EVAL).
+		endpoints.forEach((endpoint) -> this.client.get().uri(endpoint).exchange().expectStatus().isOk());
+		try (RedisMonitor monitor = new RedisMonitor(redis.port())) {
+			for (String endpoint : endpoints) {
+				this.client.get().uri(endpoint).exchange().expectStatus().isOk();
+				assertThat(monitor.clientCommands()).as(endpoint).hasSize(1);
+			}
+		}
+	}
+
+	@Test
 	void reportsLivenessAndReadinessUpWhileRedisAnswers() {
 		for (String probe : List.of("/actuator/health/liveness", "/actuator/health/readiness")) {
 			this.client.get()
