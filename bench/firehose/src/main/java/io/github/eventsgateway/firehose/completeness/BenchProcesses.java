@@ -6,6 +6,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -41,8 +42,16 @@ final class BenchProcesses {
 		if (!Files.isRegularFile(jar)) {
 			throw new IllegalStateException("Build it first (mvn -pl poller-service package): no " + jar);
 		}
+		// a copy, so that a rebuild of the jar during the run cannot pull classes from under it
+		Path copy = log.resolveSibling(jar.getFileName());
+		try {
+			Files.copy(jar, copy, StandardCopyOption.REPLACE_EXISTING);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-		return start(List.of(java, "-Xmx512m", "-jar", jar.toString()), environment, log);
+		return start(List.of(java, "-Xmx512m", "-jar", copy.toString()), environment, log);
 	}
 
 	static void stop(Process process) {

@@ -1,0 +1,86 @@
+package io.github.eventsgateway.system.faults;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+import io.github.eventsgateway.firehose.Fault;
+import io.github.eventsgateway.firehose.Firehose;
+import io.github.eventsgateway.firehose.FirehoseSettings;
+import io.github.eventsgateway.firehose.RecordedRequest;
+import io.github.eventsgateway.store.testing.RedisServerProcess;
+import io.github.eventsgateway.system.support.GitHubRequestLog;
+import io.github.eventsgateway.system.support.JavaService;
+import io.github.eventsgateway.system.support.Services;
+import io.github.eventsgateway.system.support.StoredEvents;
+import io.github.eventsgateway.system.support.Waiting;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The stand-in misbehaves on one request in ten for a minute: server errors, truncated
+ * JSON, responses slower than the poller's request timeout, connection resets and
+ * secondary rate limits.
+ */
+class FaultyGitHubTest {
+
+	private static final Duration FAULTY_PERIOD = Duration.ofSeconds(60);
+
+	@Test
+	@Timeout(value = 180, unit = TimeUnit.SECONDS)
+	void pollerKeepsRunningAndStoresEveryEventItWasServed() {
+		// two tokens: two polls a second, about 120 requests in the minute
+		FirehoseSettings settings = FirehoseSettings.builder()
+			.eventsPerSecond(10)
+			.pollIntervalSeconds(1)
+			.tokens(List.of("faulty-token-1", "faulty-token-2"))
+			.faultRate(0.1)
+			.faults(EnumSet.allOf(Fault.class))
+			.slowResponseDelay(Duration.ofSeconds(5))
+			.secondaryRetryAfterSeconds(2)
+			.seed(6)
+			.build();
+		// GitHub's pace compressed: a request timeout shorter than the slow
+		// responses, and waits after failures in seconds rather than minutes
+		Map<String, String> pace = Map.of("GATEWAY_POLLER_REQUEST_TIMEOUT", "2s", "GATEWAY_POLLER_BACKOFF_INITIAL",
+				"500ms", "GATEWAY_POLLER_BACKOFF_MAX", "4s", "GATEWAY_POLLER_SECONDARY_LIMIT_WAIT", "2s");
+		try (RedisServerProcess redis = RedisServerProcess.start();
+				Firehose github = Firehose.startPaused(settings);
+				JavaService poller = Services.poller("faulty-poller", github, redis, "faulty-token-1,faulty-token-2",
+						pace);
+				StoredEvents stored = new StoredEvents(redis)) {
+			Waiting.until("the poller polls", Duration.ofSeconds(90), () -> !github.requests().isEmpty());
+			github.startGenerating();
+			Instant faultsEnd = Instant.now().plus(FAULTY_PERIOD);
+			while (Instant.now().isBefore(faultsEnd)) {
+				assertThat(poller.isAlive()).as("the poller keeps running").isTrue();
+				Waiting.sleep(Duration.ofSeconds(1));
+			}
+			github.faultRate(0);
+			github.stopGenerating();
+			GitHubRequestLog.write("faulty", github);
+			List<Fault> injected = github.requests()
+				.stream()
+				.map(RecordedRequest::fault)
+				.filter((fault) -> fault != null)
+				.toList();
+			assertThat(injected).as("faults injected").hasSizeGreaterThanOrEqualTo(5);
+			assertThat(Set.copyOf(injected)).as("kinds of fault injected").hasSizeGreaterThanOrEqualTo(3);
+
+			Set<Long> served = github.servedIds();
+			Waiting.until("every event served is stored", Duration.ofSeconds(20),
+					() -> stored.ids().containsAll(served));
+			assertThat(poller.isAlive()).isTrue();
+			assertThat(served).hasSizeGreaterThan(300);
+			Set<Long> ids = stored.ids();
+			assertThat(stored.eventsStoredCounter()).as("events counted by ingest").isEqualTo(ids.size());
+		}
+	}
+
+}

@@ -1,0 +1,93 @@
+package io.github.eventsgateway.system.faults;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.github.eventsgateway.firehose.Firehose;
+import io.github.eventsgateway.firehose.FirehoseSettings;
+import io.github.eventsgateway.store.testing.RedisServerProcess;
+import io.github.eventsgateway.system.support.GitHubRequestLog;
+import io.github.eventsgateway.system.support.JavaService;
+import io.github.eventsgateway.system.support.JavaService.Answer;
+import io.github.eventsgateway.system.support.Services;
+import io.github.eventsgateway.system.support.StoredEvents;
+import io.github.eventsgateway.system.support.Waiting;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Redis killed under a running poller and API, then started again (empty, as it keeps
+ * nothing on disk).
+ */
+class RedisOutageTest {
+
+	private static final String COUNTS = "/api/v1/events/counts?offset=60";
+
+	@Test
+	@Timeout(value = 150, unit = TimeUnit.SECONDS)
+	void apiAnswers503WhileRedisIsDownThenBothServicesRecoverAndStoreWhatGitHubStillShows() {
+		FirehoseSettings settings = FirehoseSettings.builder()
+			.eventsPerSecond(20)
+			.pollIntervalSeconds(1)
+			.tokens(List.of("outage-token"))
+			.build();
+		try (RedisServerProcess redis = RedisServerProcess.start();
+				Firehose github = Firehose.start(settings);
+				JavaService poller = Services.poller("outage-poller", github, redis, "outage-token", Map.of());
+				JavaService api = Services.metricsApi("outage-api", redis);
+				StoredEvents stored = new StoredEvents(redis)) {
+			api.awaitOk("/actuator/health/liveness", Duration.ofSeconds(90));
+			Waiting.until("the poller stores events", Duration.ofSeconds(90), () -> stored.eventsStoredCounter() > 0);
+			assertThat(api.get(COUNTS).status()).isEqualTo(200);
+
+			redis.kill();
+			Instant outageEnds = Instant.now().plusSeconds(8);
+			int answers = 0;
+			while (Instant.now().isBefore(outageEnds)) {
+				Instant sent = Instant.now();
+				Answer answer = api.get(COUNTS);
+				assertThat(Duration.between(sent, Instant.now())).as("time to answer while Redis is down")
+					.isLessThanOrEqualTo(Duration.ofSeconds(2));
+				assertThat(answer.status()).as(answer.body()).isEqualTo(503);
+				assertThat(answer.isProblem()).as(answer.contentType()).isTrue();
+				answers++;
+				Waiting.sleep(Duration.ofMillis(250));
+			}
+			assertThat(answers).isGreaterThan(5);
+			assertThat(poller.isAlive()).as("the poller survives the outage").isTrue();
+
+			redis.restart();
+			Waiting.until("the API answers 200 again", Duration.ofSeconds(30), () -> api.get(COUNTS).status() == 200);
+			Waiting.until("the poller stores events again", Duration.ofSeconds(60),
+					() -> stored.eventsStoredCounter() > 0);
+			Waiting.sleep(Duration.ofSeconds(3));
+			github.stopGenerating();
+			List<Long> shownAfterOutage = github.visibleIds();
+			Waiting.until("everything GitHub still shows is stored", Duration.ofSeconds(20),
+					() -> stored.ids().containsAll(shownAfterOutage));
+
+			GitHubRequestLog.write("outage", github);
+			Set<Long> ids = stored.ids();
+			assertThat(stored.eventsStoredCounter()).as("events counted by ingest").isEqualTo(ids.size());
+			assertThat(stored.membersAcrossTypes()).isEqualTo(ids.size());
+			assertThat(total(api.get(COUNTS))).as("the API's total").isEqualTo(ids.size());
+			assertThat(poller.isAlive()).isTrue();
+		}
+	}
+
+	static long total(Answer counts) {
+		assertThat(counts.status()).as(counts.body()).isEqualTo(200);
+		Matcher total = Pattern.compile("\"total\"\\s*:\\s*(\\d+)").matcher(counts.body());
+		assertThat(total.find()).as(counts.body()).isTrue();
+		return Long.parseLong(total.group(1));
+	}
+
+}
