@@ -149,15 +149,6 @@ public final class TokenPool {
 		return shortest.dividedBy(this.tokens.size());
 	}
 
-	/** The budget of a token as GitHub last reported it, or {@code null}. */
-	public RateLimit rateLimitOf(GitHubToken token) {
-		return this.tokens.stream()
-			.filter((state) -> state.token.equals(token))
-			.findFirst()
-			.map((state) -> state.rateLimit)
-			.orElse(null);
-	}
-
 	private TokenState stateOf(GitHubToken token) {
 		return this.tokens.stream()
 			.filter((state) -> state.token.equals(token))

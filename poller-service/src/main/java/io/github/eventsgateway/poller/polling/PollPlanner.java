@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.time.Instant;
 
 import io.github.eventsgateway.poller.github.GitHubToken;
-import io.github.eventsgateway.poller.github.RateLimit;
 import io.github.eventsgateway.poller.pacing.Backoff;
 import io.github.eventsgateway.poller.pacing.TokenPool;
 
@@ -29,8 +28,6 @@ public final class PollPlanner {
 
 	private Instant notBefore = Instant.EPOCH;
 
-	private RateLimit lastRateLimit;
-
 	public PollPlanner(TokenPool tokens, Backoff backoff, Duration secondaryLimitWait) {
 		this.tokens = tokens;
 		this.backoff = backoff;
@@ -54,9 +51,6 @@ public final class PollPlanner {
 	 * @return what the poller does now
 	 */
 	public Decision after(PollResult result, Instant now) {
-		if (result.rateLimit() != null) {
-			this.lastRateLimit = result.rateLimit();
-		}
 		GitHubToken token = result.token();
 		return switch (result.kind()) {
 			case SUCCESS, NOT_MODIFIED -> {
@@ -97,11 +91,6 @@ public final class PollPlanner {
 	/** How many tokens are usable (0 when polling anonymously). */
 	public int usableTokens() {
 		return this.tokens.usableTokens();
-	}
-
-	/** The budget GitHub reported last, or {@code null}. */
-	public RateLimit lastRateLimit() {
-		return this.lastRateLimit;
 	}
 
 	/** What the poller is doing, as the status shows it. */
