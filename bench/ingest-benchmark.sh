@@ -51,3 +51,9 @@ echo "used_memory before:   $before bytes"
 echo "used_memory after:    $after bytes"
 echo "bytes per event:      $(( (after - before) / stored ))"
 echo "redis-server CPU:     $(python3 -c "print(round($(redis_cpu) - $cpu_before, 1))") s during the import"
+
+per_event=$(( (after - before) / stored ))
+verdict() { if (( $1 )); then echo "PASS"; else echo "FAIL"; fi; }
+echo "target >= 20000 events/s:    $(verdict "rate >= 20000")"
+echo "target <= 150 bytes/event:   $(verdict "per_event <= 150")"
+(( rate >= 20000 && per_event <= 150 ))
