@@ -176,6 +176,9 @@ class FirehoseTest {
 		this.firehose.stopGenerating();
 		this.clock.advance(Duration.ofSeconds(5));
 		assertThat(this.firehose.generatedCount()).isEqualTo(101);
+		// served is recorded once the write completes, which may be just after the
+		// client has read the answer
+		awaitRequests(1);
 		assertThat(this.firehose.servedIds()).hasSize(20)
 			.allSatisfy((id) -> assertThat(this.firehose.generatedIds()).contains(id));
 		assertThat(this.firehose.requests()).singleElement().satisfies((request) -> {
@@ -238,6 +241,12 @@ class FirehoseTest {
 		start(settings().faultRate(1).faults(Set.of(Fault.SERVER_ERROR)));
 		this.firehose.faultRate(0);
 		assertThat(get("/events", "token one").statusCode()).isEqualTo(200);
+	}
+
+	private void awaitRequests(int count) throws InterruptedException {
+		for (int i = 0; i < 200 && this.firehose.requests().size() < count; i++) {
+			Thread.sleep(10);
+		}
 	}
 
 	private FirehoseSettings.Builder settings() {

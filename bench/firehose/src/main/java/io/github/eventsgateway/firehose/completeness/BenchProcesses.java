@@ -42,7 +42,8 @@ final class BenchProcesses {
 		if (!Files.isRegularFile(jar)) {
 			throw new IllegalStateException("Build it first (mvn -pl poller-service package): no " + jar);
 		}
-		// a copy, so that a rebuild of the jar during the run cannot pull classes from under it
+		// a copy, so that a rebuild of the jar during the run cannot pull classes from
+		// under it
 		Path copy = log.resolveSibling(jar.getFileName());
 		try {
 			Files.copy(jar, copy, StandardCopyOption.REPLACE_EXISTING);
