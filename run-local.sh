@@ -58,20 +58,34 @@ load_env_file() {
   done <"$ROOT/.env"
 }
 
-# Writes nginx.conf for the local ports into a directory: the compose configuration with the
-# replicas' addresses, the listen port, the worker count and the temp paths made local.
+# Writes nginx.conf for the local ports into a directory: the compose configuration with each
+# `server metrics-api:8080 ...` line repeated for every local replica, and the listen port,
+# worker count and temp paths made local.
 write_nginx_config() {
-  local dir="$1" servers="" port
+  local dir="$1" line indent params port temp
   mkdir -p "$dir/temp"
-  for port in "${API_PORT_LIST[@]}"; do
-    servers+="    server 127.0.0.1:${port} max_fails=3 fail_timeout=10s;\n"
-  done
-  sed -e "s|^    server metrics-api:8080 .*;\$|${servers%\\n}|" \
-    -e "s|^    listen 8080;|    listen 127.0.0.1:${LB_PORT};|" \
-    -e "s|^worker_processes auto;|worker_processes 1;|" \
-    -e "s|^  worker_connections 4096;|  worker_connections 1024;|" \
-    -e "s|^http {|http {\n  client_body_temp_path ${dir}/temp/body;\n  proxy_temp_path ${dir}/temp/proxy;\n  fastcgi_temp_path ${dir}/temp/fastcgi;\n  uwsgi_temp_path ${dir}/temp/uwsgi;\n  scgi_temp_path ${dir}/temp/scgi;|" \
-    "$ROOT/$NGINX_TEMPLATE" >"$dir/nginx.conf"
+  while IFS= read -r line || [[ -n "$line" ]]; do
+    if [[ "$line" =~ ^([[:space:]]*)server\ metrics-api:8080\ (.*)$ ]]; then
+      indent="${BASH_REMATCH[1]}"
+      params="${BASH_REMATCH[2]}"
+      for port in "${API_PORT_LIST[@]}"; do
+        echo "${indent}server 127.0.0.1:${port} ${params}"
+      done
+    elif [[ "$line" == "    listen 8080;" ]]; then
+      echo "    listen 127.0.0.1:${LB_PORT};"
+    elif [[ "$line" == "worker_processes auto;" ]]; then
+      echo "worker_processes 1;"
+    elif [[ "$line" == "  worker_connections 4096;" ]]; then
+      echo "  worker_connections 1024;"
+    elif [[ "$line" == "http {" ]]; then
+      echo "$line"
+      for temp in client_body proxy fastcgi uwsgi scgi; do
+        echo "  ${temp}_temp_path ${dir}/temp/${temp};"
+      done
+    else
+      echo "$line"
+    fi
+  done <"$ROOT/$NGINX_TEMPLATE" >"$dir/nginx.conf"
   grep -q "server 127.0.0.1:${API_PORT_LIST[0]} " "$dir/nginx.conf" ||
     fail "could not rewrite the upstream servers of $NGINX_TEMPLATE"
 }

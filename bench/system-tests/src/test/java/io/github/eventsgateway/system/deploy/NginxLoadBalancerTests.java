@@ -132,12 +132,32 @@ class NginxLoadBalancerTests {
 	}
 
 	@Test
-	void answersItsOwnHealthWithoutAnyReplica() throws Exception {
+	void answersItsOwnHealthAndAProblemWithoutAnyReplica() throws Exception {
 		startReplicasAndNginx();
 		this.first.stop();
 		this.second.stop();
 		assertThat(LocalProcesses.get(url("/nginx-health")).body()).isEqualTo("ok\n");
-		assertThat(LocalProcesses.status(url("/api/v1/events/counts"))).isEqualTo(502);
+		HttpResponse<String> response = LocalProcesses.get(url("/api/v1/events/counts"));
+		assertThat(response.statusCode()).isEqualTo(503);
+		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+		assertThat(response.headers().firstValue("Retry-After")).hasValue("2");
+		assertThat(response.body()).contains("\"status\":503");
+	}
+
+	@Test
+	void answersAgainAsSoonAsEveryReplicaRecovers() throws Exception {
+		startReplicasAndNginx();
+		// All replicas answer 503 (Redis away) until nginx has left every one of them
+		// out.
+		this.first.answer503();
+		this.second.answer503();
+		for (int i = 0; i < 8; i++) {
+			assertThat(LocalProcesses.status(url("/api/v1/events/counts"))).isEqualTo(503);
+		}
+		this.first.recover();
+		this.second.recover();
+		// Within nginx's fail_timeout (10 s): the backup lines still reach them.
+		assertThat(LocalProcesses.status(url("/api/v1/events/counts"))).isEqualTo(200);
 	}
 
 	@Test
@@ -221,6 +241,10 @@ class NginxLoadBalancerTests {
 
 		void answer503() {
 			this.shuttingDown = true;
+		}
+
+		void recover() {
+			this.shuttingDown = false;
 		}
 
 		void stop() {
