@@ -65,6 +65,12 @@ class DashboardBrowserTest {
 
 	private static final Instant FIXTURE_START = Instant.parse("2025-01-01T15:00:00Z");
 
+	/** The fixture's last second, whose events arrive while the page is open. */
+	private static final Instant LAST = Instant.parse("2025-01-01T15:00:38Z");
+
+	/** The start of the dashboard's hour at {@link #NOW}. */
+	private static final Instant FROM = Instant.parse("2026-11-23T09:16:00Z");
+
 	/**
 	 * The fixture's 38 seconds of real events, spread so that each second becomes a
 	 * minute, the newest ending just before now: the chart then shows a realistic hour.
@@ -150,17 +156,29 @@ class DashboardBrowserTest {
 
 	@Test
 	void showsTheStoredEventsLiveAndLogsNoError() throws IOException {
-		assertThat(GhArchiveEvents.store(this.template, ONE_SECOND_A_MINUTE)).isEqualTo(2048);
+		// The fixture's last second of events comes in after the page is open.
+		int early = GhArchiveEvents.store(this.template, ONE_SECOND_A_MINUTE, (createdAt) -> createdAt.isBefore(LAST));
 		PollerStatusFixture.reportHealthyPoller(this.template, NOW.minusSeconds(20));
 		List<TypeAndTime> events = GhArchiveEvents.readIndependently(ONE_SECOND_A_MINUTE);
+		List<TypeAndTime> earlyEvents = events.stream()
+			.filter((event) -> event.createdAt().isBefore(ONE_SECOND_A_MINUTE.apply(LAST)))
+			.toList();
+		assertThat(earlyEvents).hasSize(early).hasSizeLessThan(events.size());
 
 		browser.get("http://127.0.0.1:" + this.port + "/dashboard");
 		WebDriverWait wait = new WebDriverWait(browser, WAIT);
 		wait.until((driver) -> script("return window.dashboard.summaries > 0 && window.dashboard.countsLoaded != null"
 				+ " && Chart.getChart('timeline-chart') !== undefined"));
+		assertThatTheChartHoldsEachTypePerMinute(earlyEvents);
 
+		script("window.sameDocument = true");
+		GhArchiveEvents.store(this.template, ONE_SECOND_A_MINUTE, (createdAt) -> !createdAt.isBefore(LAST));
+		wait.until((driver) -> expectedPerMinute(events, FROM).equals(chartData().get("data")));
+		assertThat(script("return window.sameDocument === true")).as("updated without reloading the page")
+			.isEqualTo(true);
 		assertThatTheChartHoldsEachTypePerMinute(events);
-		assertThatTheCountsAreThoseOfTheLastTenMinutes(events);
+
+		assertThatTheCountsAreThoseOfTheLastTenMinutes(events, wait);
 		assertThatThePanelsShowThePollerAndTheMadePublicFeed();
 		lookUpThePullRequestInterval(wait);
 		assertThatThePageLoggedNoError();
@@ -170,33 +188,38 @@ class DashboardBrowserTest {
 	}
 
 	private void assertThatTheChartHoldsEachTypePerMinute(List<TypeAndTime> events) {
-		Map<?, ?> chart = (Map<?, ?>) script("""
-					const chart = Chart.getChart('timeline-chart');
-					const data = {};
-					chart.data.datasets.forEach((dataset) => data[dataset.label] = dataset.data);
-					return { labels: chart.data.labels, data: data, stacked: chart.options.scales.y.stacked,
-						drawnWidth: chart.chartArea.width,
-				emptyLabelShown: getComputedStyle(document.getElementById('timeline-empty')).display !== 'none' };
-					""");
-		Instant from = Instant.parse("2026-11-23T09:16:00Z");
+		Map<?, ?> chart = chartData();
 		List<String> minutes = new ArrayList<>();
 		for (int i = 0; i < 60; i++) {
-			minutes.add(from.plus(Duration.ofMinutes(i)).toString().substring(11, 16));
+			minutes.add(FROM.plus(Duration.ofMinutes(i)).toString().substring(11, 16));
 		}
 		assertThat(chart.get("labels")).isEqualTo(minutes);
-		assertThat(chart.get("data")).isEqualTo(expectedPerMinute(events, from));
+		assertThat(chart.get("data")).isEqualTo(expectedPerMinute(events, FROM));
 		assertThat(chart.get("stacked")).isEqualTo(true);
 		assertThat(((Number) chart.get("drawnWidth")).doubleValue()).isGreaterThan(500);
 		assertThat(chart.get("emptyLabelShown")).isEqualTo(false);
 	}
 
-	private void assertThatTheCountsAreThoseOfTheLastTenMinutes(List<TypeAndTime> events) {
+	private static Map<?, ?> chartData() {
+		return (Map<?, ?>) script("""
+				const chart = Chart.getChart('timeline-chart');
+				const data = {};
+				chart.data.datasets.forEach((dataset) => data[dataset.label] = dataset.data);
+				return { labels: chart.data.labels, data: data, stacked: chart.options.scales.y.stacked,
+					drawnWidth: chart.chartArea.width,
+					emptyLabelShown: getComputedStyle(document.getElementById('timeline-empty')).display !== 'none' };
+				""");
+	}
+
+	private void assertThatTheCountsAreThoseOfTheLastTenMinutes(List<TypeAndTime> events, WebDriverWait wait) {
 		Instant from = NOW.minus(Duration.ofMinutes(10));
 		long expected = events.stream()
 			.filter((event) -> event.createdAt().isAfter(from) && !event.createdAt().isAfter(NOW))
 			.count();
 		assertThat(expected).isPositive();
-		assertThat(browser.findElement(By.id("counts-total")).getText()).isEqualTo(String.format("%,d", expected));
+		// The page refreshes the counts every few seconds.
+		wait.until((
+				driver) -> browser.findElement(By.id("counts-total")).getText().equals(String.format("%,d", expected)));
 	}
 
 	private void assertThatThePanelsShowThePollerAndTheMadePublicFeed() {

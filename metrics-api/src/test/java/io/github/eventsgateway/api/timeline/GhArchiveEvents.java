@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 import java.util.zip.GZIPInputStream;
 
@@ -42,10 +43,25 @@ public final class GhArchiveEvents {
 	 * @return how many were stored
 	 */
 	public static int store(ReactiveStringRedisTemplate redis, UnaryOperator<Instant> times) {
+		return store(redis, times, (createdAt) -> true);
+	}
+
+	/**
+	 * Stores some of the events through {@link EventWriter}, as the poller does.
+	 * @param redis the template
+	 * @param times how to move each event's created_at (identity to keep it)
+	 * @param which which events to store, by their created_at in the file
+	 * @return how many were stored
+	 */
+	public static int store(ReactiveStringRedisTemplate redis, UnaryOperator<Instant> times, Predicate<Instant> which) {
 		List<GitHubEvent> events = new ArrayList<>();
 		try (InputStream input = new GZIPInputStream(open())) {
-			GitHubEventCodec.readLines(input, (event) -> events.add(new GitHubEvent(event.id(), event.type(),
-					event.repoId(), event.repoName(), event.actor(), times.apply(event.createdAt()), event.action())));
+			GitHubEventCodec.readLines(input, (event) -> {
+				if (which.test(event.createdAt())) {
+					events.add(new GitHubEvent(event.id(), event.type(), event.repoId(), event.repoName(),
+							event.actor(), times.apply(event.createdAt()), event.action()));
+				}
+			});
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
