@@ -143,6 +143,8 @@ if [[ -n "$NGINX_CONFIG_ONLY" ]]; then
 fi
 
 command -v java >/dev/null || fail "java not found: install a JDK 17 or newer"
+JAVA_VERSION="$(java -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')"
+((${JAVA_VERSION%%.*} >= 17)) || fail "java ${JAVA_VERSION} found: the services need Java 17 or newer"
 command -v curl >/dev/null || fail "curl not found: install curl (used to wait for readiness)"
 mkdir -p "$LOG_DIR"
 
@@ -210,7 +212,11 @@ fi
 
 # ---- Redis ------------------------------------------------------------------------------------
 if [[ -n "${REDIS_URL:-}" ]]; then
+  # Not printed: the URL may hold a password.
   say "using Redis at REDIS_URL (not starting one)"
+  if command -v redis-cli >/dev/null && [[ "$(redis-cli -u "$REDIS_URL" ping 2>/dev/null)" != PONG ]]; then
+    fail "the Redis at REDIS_URL does not answer (check: redis-cli -u \"\$REDIS_URL\" ping)"
+  fi
 else
   command -v redis-server >/dev/null ||
     fail "redis-server not found: install it (apt-get install redis-server) or set REDIS_URL"
