@@ -54,8 +54,8 @@ class ApiOperationsTests {
 		try (TestEventStore store = new TestEventStore(redis)) {
 			store.flushAll();
 			store.ingestPages(FixtureEvents.pages().subList(0, 1));
-			store.reportStatus("poller-a", new PollerStatus("poller-a", null, "POLLING", NOW.minusSeconds(30), "200",
-					NOW.minusSeconds(30), null, null, null, 4712L, 5000L, Instant.parse("2025-01-01T15:52:00Z"),
+			store.reportStatus("poller-a", new PollerStatus("poller-a", null, "POLLING", NOW.minusMillis(29_750), "200",
+					NOW.minusMillis(29_750), null, null, null, 4712L, 5000L, Instant.parse("2025-01-01T15:52:00Z"),
 					Duration.ofSeconds(60), null, 1, "GitHub answered 502", Instant.parse("2025-01-01T14:00:00Z")), 2);
 			this.client.get()
 				.uri("/api/v1/poller/status")

@@ -2,6 +2,7 @@ package io.github.eventsgateway.api.status;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 import io.github.eventsgateway.store.PollerStatus;
 
@@ -36,12 +37,17 @@ record PollerStatusView(String leader, String leaseHolder, String state, Instant
 	static PollerStatusView of(PollerStatus status, Instant now, boolean stale) {
 		Duration lag = status.lag(now);
 		Duration interval = status.pollInterval();
-		return new PollerStatusView(status.leader(), status.leaseHolder(), status.state(), status.lastPollAt(),
-				status.lastPollOutcome(), status.lastSuccessAt(), status.eventsStored(), status.duplicatesSkipped(),
-				status.newestEventAt(), (lag != null) ? lag.toSeconds() : null,
-				new RateLimit(status.rateLimitRemaining(), status.rateLimitLimit(), status.rateLimitResetAt()),
+		return new PollerStatusView(status.leader(), status.leaseHolder(), status.state(), seconds(status.lastPollAt()),
+				status.lastPollOutcome(), seconds(status.lastSuccessAt()), status.eventsStored(),
+				status.duplicatesSkipped(), seconds(status.newestEventAt()), (lag != null) ? lag.toSeconds() : null,
+				new RateLimit(status.rateLimitRemaining(), status.rateLimitLimit(), seconds(status.rateLimitResetAt())),
 				(interval != null) ? interval.toSeconds() : null, status.suspectedGaps(), status.tokens(),
-				status.lastError(), status.lastErrorAt(), stale);
+				status.lastError(), seconds(status.lastErrorAt()), stale);
+	}
+
+	/** Every time in the API is whole seconds, such as 2026-11-23T10:15:00Z. */
+	private static Instant seconds(Instant instant) {
+		return (instant != null) ? instant.truncatedTo(ChronoUnit.SECONDS) : null;
 	}
 
 	/**
