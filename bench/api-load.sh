@@ -98,7 +98,7 @@ median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { print v[int(
 
 rows=()
 loads=()
-declare -A rps_of p99_of
+declare -A rps_of p99_of cpu_of
 for size in $SIZES; do
   redis_port=$(free_port)
   api_port=$(free_port)
@@ -170,6 +170,7 @@ for size in $SIZES; do
     api_cpu=$(median ${round_api[$name]}); redis_cpu=$(median ${round_redis[$name]})
     rps_of["$size|$name"]=$rps
     p99_of["$size|$name"]=$p99
+    cpu_of["$size|$name"]=$((api_cpu + redis_cpu))
     rows+=("| $stored | $name | $rps | $p50 | $p99 | ${round_errors[$name]} | $api_cpu | $redis_cpu |")
   done
   unset round_rps round_p50 round_p99 round_errors round_api round_redis
@@ -200,7 +201,9 @@ done
       name=${entry%%|*}
       awk -v n="$name" -v s="${p99_of["$small|$name"]}" -v l="${p99_of["$large|$name"]}" \
         -v rs="${rps_of["$small|$name"]}" -v rl="${rps_of["$large|$name"]}" -v a="$small" -v b="$large" \
-        'BEGIN { printf "- %s: %s -> %s events: requests/s %+.0f%%, p99 %+.0f%%\n", n, a, b, 100 * (rl - rs) / rs, 100 * (l - s) / s }'
+        -v cs="${cpu_of["$small|$name"]}" -v cl="${cpu_of["$large|$name"]}" \
+        'BEGIN { printf "- %s: %s -> %s events: requests/s %+.0f%%, p99 %+.0f%%, CPU per request (API + Redis) %d -> %d us (%+.0f%%)\n",
+          n, a, b, 100 * (rl - rs) / rs, 100 * (l - s) / s, cs, cl, 100 * (cl - cs) / cs }'
     done
   fi
 } | tee "$OUT"
