@@ -256,9 +256,11 @@ fi
 
 # ---- wait for readiness ----------------------------------------------------------------------
 say "waiting for readiness (logs: $LOG_DIR)"
+SECONDS=0
+READY_TIMEOUT=300 # seconds: a JVM starts in seconds, but in minutes on a busy two-core machine
 wait_ready() { # name url pid-index
   local name="$1" url="$2" index="$3"
-  for _ in $(seq 1 240); do
+  while ((SECONDS < READY_TIMEOUT)); do
     http_ok "$url" && return 0
     if ! kill -0 "${PIDS[$index]}" 2>/dev/null; then
       tail -n 20 "$(log_of "$name")" >&2 || true
@@ -266,7 +268,7 @@ wait_ready() { # name url pid-index
     fi
     sleep 0.5
   done
-  fail "$name was not ready after 120 s, see $(log_of "$name")"
+  fail "$name was not ready after ${READY_TIMEOUT} s, see $(log_of "$name")"
 }
 log_of() {
   case "$1" in

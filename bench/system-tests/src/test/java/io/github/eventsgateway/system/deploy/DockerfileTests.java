@@ -155,7 +155,7 @@ class DockerfileTests {
 			Process service = builder.start();
 			try {
 				LocalProcesses.awaitOk("http://127.0.0.1:" + port + "/actuator/health/readiness",
-						Duration.ofSeconds(90), service, log);
+						Duration.ofSeconds(180), service, log);
 			}
 			finally {
 				LocalProcesses.stop(service);

@@ -68,7 +68,7 @@ class RunLocalScriptTests {
 		Process script = builder.start();
 		List<ProcessHandle> started;
 		try {
-			awaitOutput(output, "Ctrl-C stops everything", script, Duration.ofSeconds(180));
+			awaitOutput(output, "Ctrl-C stops everything", script, Duration.ofSeconds(320));
 			String api = "http://127.0.0.1:" + (LocalProcesses.installed("nginx") ? lbPort : apiPort);
 			assertThat(LocalProcesses.status(api + "/actuator/health/readiness")).isEqualTo(200);
 			awaitBody(api + "/api/v1/poller/status", "2048", Duration.ofSeconds(60));
