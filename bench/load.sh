@@ -2,7 +2,7 @@
 # Load benchmark: wrk against two metrics-api replicas behind nginx, each endpoint for 60 s,
 # with the bare WebFlux baseline (/bench/zcount: one ZCOUNT, no logic) measured in the same run.
 #
-#   bench/load.sh                                  the full run (about 8 minutes)
+#   bench/load.sh                                  the full run (about 9 minutes)
 #   DURATION=10s bench/load.sh                     a quick one
 #
 # It starts everything itself on free ports and stops it on exit: a redis-server, a one-shot
@@ -51,6 +51,12 @@ await_ok() {
   exit 1
 }
 
+# copies, so that a rebuild of the services during the run cannot pull classes from under them
+cp "$POLLER_JAR" "$WORK/poller-service.jar"
+cp "$API_JAR" "$WORK/metrics-api.jar"
+POLLER_JAR="$WORK/poller-service.jar"
+API_JAR="$WORK/metrics-api.jar"
+
 LOAD_BEFORE="$(cut -d' ' -f1-3 /proc/loadavg)"
 REDIS_PORT="$(free_port)"
 redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --save "" --appendonly no --dir "$WORK" >"$WORK/redis.log" 2>&1 &
@@ -84,9 +90,16 @@ LB="http://127.0.0.1:$LB_PORT"
 await_ok "$LB/nginx-health"
 
 # the repository with the most pull requests opened, for the interval endpoint
-REPO="$(redis-cli -p "$REDIS_PORT" --scan --pattern 'ghe:{events}:pr-opened:*' |
-  while read -r key; do echo "$(redis-cli -p "$REDIS_PORT" zcard "$key") ${key#ghe:\{events\}:pr-opened:}"; done |
-  sort -rn | head -1 | cut -d' ' -f2)"
+REPO="$(python3 - "$WORK/events.ndjson.gz" <<'PY'
+import collections, gzip, json, sys
+opened = collections.Counter()
+for line in gzip.open(sys.argv[1], "rt"):
+    event = json.loads(line)
+    if event["type"] == "PullRequestEvent" and event["payload"].get("action") == "opened":
+        opened[event["repo"]["name"]] += 1
+print(opened.most_common(1)[0][0])
+PY
+)"
 say "stored: $(redis-cli -p "$REDIS_PORT" hget 'ghe:{events}:status' eventsStored) events; PR repository: $REPO"
 
 ENDPOINTS=(
@@ -107,12 +120,18 @@ to_ms() { # wrk's latency (850.00us, 1.23ms, 2.01s) in milliseconds
   awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /us$/) n /= 1000; else if (v ~ /ms$/) n += 0; else if (v ~ /s$/) n *= 1000; printf "%.2f", n }'
 }
 
+# every endpoint warmed up before any is measured, so that the first one measured does not
+# pay for the JIT; the baseline is measured first and again last, to show the drift
+for entry in "${ENDPOINTS[@]}"; do
+  say "warming up ${entry%%|*} for $WARMUP"
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" "$LB${entry#*|}" >/dev/null
+done
+ENDPOINTS+=("baseline again (last)|/bench/zcount")
+
 echo "endpoint,path,requests_per_second,p50_ms,p99_ms,requests,non_2xx,socket_errors" >"$OUT_CSV"
 for entry in "${ENDPOINTS[@]}"; do
   name="${entry%%|*}"
   path="${entry#*|}"
-  say "warming up $name for $WARMUP"
-  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" "$LB$path" >/dev/null
   say "measuring $name for $DURATION: wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency $LB$path"
   report="$WORK/wrk-${name//[^a-z]/_}.txt"
   wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "$LB$path" >"$report"
@@ -133,7 +152,7 @@ LOAD_AFTER="$(cut -d' ' -f1-3 /proc/loadavg)"
     printf '| %s | %.0f | %s | %s | %s | %s | %s |\n' "$name" "$rps" "$p50" "$p99" "$requests" "$non2xx" "$socket"
   done
   echo
-  echo "wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency per endpoint, after $WARMUP of warm-up; $EVENTS events in Redis;"
+  echo "wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency per endpoint, after $WARMUP of warm-up of each; $EVENTS events in Redis;"
   echo "load average (1, 5, 15 min) before: $LOAD_BEFORE, after: $LOAD_AFTER ($(nproc) cores)."
 } >"$OUT_MD"
 say "wrote $OUT_CSV and $OUT_MD (wrk reports and logs in $WORK)"
