@@ -84,9 +84,7 @@ final class EventsEndpoint {
 		}
 		RateLimits.Usage usage = this.rateLimits.peek(credential);
 		if (usage.remaining() == 0) {
-			rateLimitHeaders(response.responseHeaders(), usage);
-			return error(response, call, this.settings.exhaustedStatus(), null,
-					"API rate limit exceeded for " + credential + ".");
+			return exhausted(response, call, usage);
 		}
 		int lastPage = Math.max(1, (this.settings.windowSize() + perPage - 1) / perPage);
 		List<GeneratedEvent> events = this.feed.newest((page - 1) * perPage, perPage);
@@ -98,6 +96,10 @@ final class EventsEndpoint {
 			return response.status(304).send();
 		}
 		usage = this.rateLimits.spend(credential);
+		if (!usage.spent()) {
+			// spent by a concurrent request since the check above
+			return exhausted(response, call, usage);
+		}
 		rateLimitHeaders(response.responseHeaders(), usage);
 		if (page > lastPage) {
 			return error(response, call, 422, null,
@@ -134,6 +136,12 @@ final class EventsEndpoint {
 			events.forEach((event) -> this.servedIds.add(event.id()));
 			record(call, 200, null, events.size());
 		});
+	}
+
+	private Mono<Void> exhausted(HttpServerResponse response, Call call, RateLimits.Usage usage) {
+		rateLimitHeaders(response.responseHeaders(), usage);
+		return error(response, call, this.settings.exhaustedStatus(), null,
+				"API rate limit exceeded for " + call.credential() + ".");
 	}
 
 	private Mono<Void> error(HttpServerResponse response, Call call, int status, Fault fault, String message) {

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.IntStream;
 
 import io.github.eventsgateway.store.GitHubEvent;
 import io.github.eventsgateway.store.GitHubEventCodec;
@@ -158,6 +159,20 @@ class FirehoseTest {
 		assertThat(get("/events", null).statusCode()).isEqualTo(403);
 		this.clock.advance(Duration.ofHours(1));
 		assertThat(get("/events", "token one").statusCode()).isEqualTo(200);
+	}
+
+	@Test
+	void neverServesConcurrentRequestsBeyondTheBudget() {
+		start(settings().tokenLimit(5));
+		List<Integer> statuses = IntStream.range(0, 40)
+			.mapToObj((i) -> this.http.sendAsync(request("/events", "token one").build(),
+					HttpResponse.BodyHandlers.discarding()))
+			.toList()
+			.stream()
+			.map((response) -> response.join().statusCode())
+			.toList();
+		assertThat(statuses).filteredOn((status) -> status == 200).hasSize(5);
+		assertThat(statuses).filteredOn((status) -> status == 403).hasSize(35);
 	}
 
 	@Test
