@@ -47,18 +47,40 @@ public final class EventReader {
 	 * @return the count of each type, sorted by type name (zeros included)
 	 */
 	public Mono<Map<String, Long>> countByType(Instant from, Instant to, Collection<String> types) {
-		List<String> args = new ArrayList<>(3 + types.size());
+		return countByType(from, to, types, "").map(VersionedCounts::counts);
+	}
+
+	/**
+	 * Counts events by type whose created_at lies after {@code from} and up to
+	 * {@code to}, unless the store is still at {@code knownVersion}: then the caller's
+	 * answer for the same window still holds, and Redis counts nothing.
+	 * @param from the start of the window (exclusive)
+	 * @param to the end of the window (inclusive)
+	 * @param types the types wanted, or empty for every type stored
+	 * @param knownVersion the version of the caller's answer for this window, or
+	 * {@code ""} for none
+	 * @return the counts (sorted by type name, zeros included) with the store's version,
+	 * or only the version when it is {@code knownVersion}
+	 */
+	public Mono<VersionedCounts> countByType(Instant from, Instant to, Collection<String> types, String knownVersion) {
+		List<String> args = new ArrayList<>(4 + types.size());
 		args.add(this.keys.prefix());
 		args.add(Long.toString(from.getEpochSecond()));
 		args.add(Long.toString(to.getEpochSecond()));
+		args.add(knownVersion);
 		args.addAll(types);
-		return LuaScripts.single(this.redis.execute(COUNTS, List.of(this.keys.types()), args)).map((reply) -> {
-			Map<String, Long> counts = new TreeMap<>();
-			for (int i = 0; i + 1 < reply.size(); i += 2) {
-				counts.put((String) reply.get(i), (Long) reply.get(i + 1));
-			}
-			return counts;
-		});
+		return LuaScripts.single(this.redis.execute(COUNTS, List.of(this.keys.types(), this.keys.status()), args))
+			.map((reply) -> {
+				String version = (String) reply.get(0);
+				if (reply.size() == 1 && version.equals(knownVersion)) {
+					return new VersionedCounts(version, null);
+				}
+				Map<String, Long> counts = new TreeMap<>();
+				for (int i = 1; i + 1 < reply.size(); i += 2) {
+					counts.put((String) reply.get(i), (Long) reply.get(i + 1));
+				}
+				return new VersionedCounts(version, counts);
+			});
 	}
 
 	/**

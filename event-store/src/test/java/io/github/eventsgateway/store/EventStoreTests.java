@@ -90,6 +90,31 @@ class EventStoreTests {
 	}
 
 	@Test
+	void countsNothingAgainWhileTheStoreIsAtTheCallersVersion() {
+		this.writer.ingest(List.of(push("1", T0))).block();
+		VersionedCounts first = this.reader.countByType(T0.minusSeconds(60), T0, List.of(), "").block();
+		assertThat(first.counts()).containsEntry("PushEvent", 1L);
+		this.reader.countByType(T0.minusSeconds(60), T0, List.of(), first.version())
+			.as(StepVerifier::create)
+			.assertNext((again) -> assertThat(again.unchanged()).isTrue())
+			.verifyComplete();
+		this.writer.ingest(List.of(push("1", T0))).block();
+		this.reader.countByType(T0.minusSeconds(60), T0, List.of(), first.version())
+			.as(StepVerifier::create)
+			.assertNext((duplicateOnly) -> assertThat(duplicateOnly.unchanged()).isTrue())
+			.verifyComplete();
+		this.writer.ingest(List.of(push("2", T0))).block();
+		this.reader.countByType(T0.minusSeconds(60), T0, List.of(), first.version())
+			.as(StepVerifier::create)
+			.assertNext((changed) -> {
+				assertThat(changed.unchanged()).isFalse();
+				assertThat(changed.version()).isNotEqualTo(first.version());
+				assertThat(changed.counts()).containsEntry("PushEvent", 2L);
+			})
+			.verifyComplete();
+	}
+
+	@Test
 	void averagesTheTimeBetweenPullRequestsOpened() {
 		this.writer.ingest(List.of(pullRequest("1", "Owner/Repo", "opened", T0),
 				pullRequest("2", "owner/repo", "closed", T0.plusSeconds(50)),

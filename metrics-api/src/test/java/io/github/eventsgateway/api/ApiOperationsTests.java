@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import io.github.eventsgateway.store.GitHubEvent;
 import io.github.eventsgateway.store.PollerStatus;
 import io.github.eventsgateway.store.testing.RedisServerProcess;
 import org.junit.jupiter.api.AfterAll;
@@ -47,6 +48,31 @@ class ApiOperationsTests {
 	@AfterAll
 	static void stopRedis() {
 		redis.close();
+	}
+
+	@Test
+	void countsAgainWithinTheSameSecondOnceAnEventIsStored() {
+		try (TestEventStore store = new TestEventStore(redis)) {
+			store.flushAll();
+			store.ingest(List.of(new GitHubEvent("1", "WatchEvent", 1L, "o/r", "a", NOW.minusSeconds(5), null)));
+			expectWatchEvents(1);
+			expectWatchEvents(1);
+			store.ingest(List.of(new GitHubEvent("2", "WatchEvent", 1L, "o/r", "a", NOW.minusSeconds(4), null)));
+			expectWatchEvents(2);
+		}
+	}
+
+	private void expectWatchEvents(int count) {
+		this.client.get()
+			.uri("/api/v1/events/counts?offset=1")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.counts.WatchEvent")
+			.isEqualTo(count)
+			.jsonPath("$.total")
+			.isEqualTo(count);
 	}
 
 	@Test

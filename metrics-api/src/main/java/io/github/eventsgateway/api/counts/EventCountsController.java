@@ -47,6 +47,8 @@ class EventCountsController {
 
 	private final Clock clock;
 
+	private final CountsMemo memo = new CountsMemo();
+
 	EventCountsController(EventReader reader, ApiProperties properties, Clock clock) {
 		this.reader = reader;
 		this.properties = properties;
@@ -73,7 +75,16 @@ class EventCountsController {
 		CountsQuery query = CountsQuery.of(offset, types, this.properties.maxOffsetMinutes());
 		Instant to = CountsQuery.windowEnd(this.clock.instant());
 		Instant from = query.windowStart(to);
-		return this.reader.countByType(from, to, query.types()).map((counts) -> toResponse(query, from, to, counts));
+		CountsMemo.Answer known = this.memo.lookup(query, to);
+		String knownVersion = (known != null) ? known.version() : "";
+		return this.reader.countByType(from, to, query.types(), knownVersion).map((result) -> {
+			if (result.unchanged()) {
+				return known.counts();
+			}
+			EventCounts counts = toResponse(query, from, to, result.counts());
+			this.memo.remember(query, result.version(), counts);
+			return counts;
+		});
 	}
 
 	// Plain loops rather than streams: this runs on every request of the busiest
