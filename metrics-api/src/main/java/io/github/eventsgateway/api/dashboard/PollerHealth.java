@@ -3,6 +3,7 @@ package io.github.eventsgateway.api.dashboard;
 import java.time.Duration;
 import java.time.Instant;
 
+import io.github.eventsgateway.api.status.Staleness;
 import io.github.eventsgateway.store.PollerStatus;
 
 /**
@@ -29,8 +30,6 @@ record PollerHealth(String leader, String leaseHolder, String state, String last
 		Long lagSeconds, Long eventsStored, Long rateLimitRemaining, Long rateLimitLimit, Instant rateLimitResetAt,
 		Long pollIntervalSeconds, Long suspectedGaps, String lastError, boolean stale) {
 
-	private static final int POLL_INTERVALS = 3;
-
 	static PollerHealth of(PollerStatus status, Instant now, Duration staleAfterMinimum) {
 		Duration lag = status.lag(now);
 		Duration interval = status.pollInterval();
@@ -38,19 +37,7 @@ record PollerHealth(String leader, String leaseHolder, String state, String last
 				status.lastSuccessAt(), (lag != null) ? lag.toSeconds() : null, status.eventsStored(),
 				status.rateLimitRemaining(), status.rateLimitLimit(), status.rateLimitResetAt(),
 				(interval != null) ? interval.toSeconds() : null, status.suspectedGaps(), status.lastError(),
-				isStale(status, now, staleAfterMinimum));
-	}
-
-	private static boolean isStale(PollerStatus status, Instant now, Duration minimum) {
-		if (status.lastSuccessAt() == null) {
-			return true;
-		}
-		Duration allowed = minimum;
-		if (status.pollInterval() != null
-				&& status.pollInterval().multipliedBy(POLL_INTERVALS).compareTo(allowed) > 0) {
-			allowed = status.pollInterval().multipliedBy(POLL_INTERVALS);
-		}
-		return Duration.between(status.lastSuccessAt(), now).compareTo(allowed) > 0;
+				new Staleness(staleAfterMinimum).isStale(status, now));
 	}
 
 }

@@ -9,17 +9,23 @@ import io.github.eventsgateway.store.PollerStatus;
  * Decides whether the poller's data is stale: no successful poll yet, or the last one is
  * older than three poll intervals and the configured minimum.
  */
-final class Staleness {
+public final class Staleness {
 
 	static final int POLL_INTERVALS = 3;
 
 	private final Duration minimum;
 
-	Staleness(Duration minimum) {
+	public Staleness(Duration minimum) {
 		this.minimum = minimum;
 	}
 
-	boolean isStale(PollerStatus status, Instant now) {
+	/**
+	 * Tells whether the poller's data is stale.
+	 * @param status what the poller reported
+	 * @param now the current time
+	 * @return {@code true} when no poll succeeded yet or the last success is too old
+	 */
+	public boolean isStale(PollerStatus status, Instant now) {
 		if (status.lastSuccessAt() == null) {
 			return true;
 		}
