@@ -1,6 +1,7 @@
 package io.github.eventsgateway.store;
 
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * The Redis key layout. Every key carries the hash tag {@code {events}}, so that all of
@@ -12,6 +13,11 @@ public final class EventStoreKeys {
 	/** The default namespace of every key. */
 	public static final String DEFAULT_NAMESPACE = "ghe";
 
+	/** What a namespace may be, as error messages say it. */
+	public static final String NAMESPACE_RULE = "1 to 32 letters, digits, '_', '.' or '-'";
+
+	private static final Pattern NAMESPACE = Pattern.compile("[A-Za-z0-9_.-]{1,32}");
+
 	private final String prefix;
 
 	/**
@@ -20,10 +26,19 @@ public final class EventStoreKeys {
 	 * @param namespace the first part of every key, such as {@code ghe}
 	 */
 	public EventStoreKeys(String namespace) {
-		if (namespace == null || !namespace.matches("[A-Za-z0-9_.-]{1,32}")) {
-			throw new IllegalArgumentException("Namespace must be 1 to 32 letters, digits, '_', '.' or '-'");
+		if (!isValidNamespace(namespace)) {
+			throw new IllegalArgumentException("Namespace must be " + NAMESPACE_RULE);
 		}
 		this.prefix = namespace + ":{events}:";
+	}
+
+	/**
+	 * Tells whether a namespace can be used.
+	 * @param namespace the namespace, or {@code null}
+	 * @return whether it is {@value #NAMESPACE_RULE}
+	 */
+	public static boolean isValidNamespace(String namespace) {
+		return namespace != null && NAMESPACE.matcher(namespace).matches();
 	}
 
 	public static EventStoreKeys defaults() {

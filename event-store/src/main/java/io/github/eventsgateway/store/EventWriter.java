@@ -30,9 +30,6 @@ public final class EventWriter {
 	private final String retentionSeconds;
 
 	public EventWriter(ReactiveStringRedisTemplate redis, EventStoreKeys keys, Duration retention) {
-		if (retention.toSeconds() < 60) {
-			throw new IllegalArgumentException("Retention must be at least a minute");
-		}
 		this.redis = redis;
 		this.keys = keys;
 		this.retentionSeconds = Long.toString(retention.toSeconds());

@@ -5,53 +5,34 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-import io.github.eventsgateway.store.testing.RedisServerProcess;
-import io.github.eventsgateway.store.testing.RedisTemplates;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
+import io.github.eventsgateway.store.testing.SharedRedis;
+import io.github.eventsgateway.store.testing.TestRedis;
 import org.junit.jupiter.api.Test;
 import reactor.test.StepVerifier;
 
-import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+@SharedRedis
 class EventStoreTests {
 
 	private static final Instant T0 = Instant.parse("2026-11-23T10:00:00Z");
 
-	private static RedisServerProcess redisServer;
+	private final ReactiveStringRedisTemplate redis;
 
-	private static LettuceConnectionFactory connectionFactory;
+	private final EventStoreKeys keys;
 
-	private static ReactiveStringRedisTemplate redis;
+	private final EventWriter writer;
 
-	private final EventStoreKeys keys = EventStoreKeys.defaults();
+	private final EventReader reader;
 
-	private EventWriter writer;
-
-	private EventReader reader;
-
-	@BeforeAll
-	static void startRedis() {
-		redisServer = RedisServerProcess.start();
-		connectionFactory = RedisTemplates.connectionFactory(redisServer);
-		redis = RedisTemplates.template(connectionFactory);
-	}
-
-	@AfterAll
-	static void stopRedis() {
-		connectionFactory.destroy();
-		redisServer.close();
-	}
-
-	@BeforeEach
-	void emptyRedis() {
-		redis.execute((connection) -> connection.serverCommands().flushAll()).blockLast();
-		this.writer = new EventWriter(redis, this.keys, Duration.ofDays(7));
-		this.reader = new EventReader(redis, this.keys);
+	EventStoreTests(TestRedis testRedis) {
+		testRedis.clear();
+		this.redis = testRedis.template();
+		this.keys = testRedis.keys();
+		this.writer = new EventWriter(this.redis, this.keys, Duration.ofDays(7));
+		this.reader = new EventReader(this.redis, this.keys);
 	}
 
 	@Test
@@ -147,7 +128,7 @@ class EventStoreTests {
 
 	@Test
 	void dropsWhatFallsOutOfTheRetention() {
-		EventWriter shortMemory = new EventWriter(redis, this.keys, Duration.ofHours(1));
+		EventWriter shortMemory = new EventWriter(this.redis, this.keys, Duration.ofHours(1));
 		shortMemory.ingest(List.of(push("1", T0), pullRequest("2", "o/r", "opened", T0))).block();
 		shortMemory.ingest(List.of(push("3", T0.plusSeconds(3600)), push("4", T0.minusSeconds(10))))
 			.as(StepVerifier::create)
@@ -179,7 +160,7 @@ class EventStoreTests {
 
 	@Test
 	void letsOneInstanceHoldTheLease() {
-		PollerLease lease = new PollerLease(redis, this.keys);
+		PollerLease lease = new PollerLease(this.redis, this.keys);
 		lease.acquireOrRenew("a", Duration.ofSeconds(5)).as(StepVerifier::create).expectNext(true).verifyComplete();
 		lease.acquireOrRenew("b", Duration.ofSeconds(5)).as(StepVerifier::create).expectNext(false).verifyComplete();
 		lease.acquireOrRenew("a", Duration.ofSeconds(5)).as(StepVerifier::create).expectNext(true).verifyComplete();
@@ -190,8 +171,8 @@ class EventStoreTests {
 
 	@Test
 	void keepsTheStatusOfTheLeaderOnly() {
-		PollerLease lease = new PollerLease(redis, this.keys);
-		PollerStatusStore statusStore = new PollerStatusStore(redis, this.keys);
+		PollerLease lease = new PollerLease(this.redis, this.keys);
+		PollerStatusStore statusStore = new PollerStatusStore(this.redis, this.keys);
 		PollerStatus status = new PollerStatus("a", null, "POLLING", T0, "200", T0, null, null, null, 4999L, 5000L,
 				T0.plusSeconds(3600), Duration.ofSeconds(60), null, 1, null, null);
 		statusStore.update("a", status, 1).as(StepVerifier::create).expectNext(false).verifyComplete();

@@ -35,7 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * plain Jackson.
  */
 @SpringBootTest(classes = { MetricsApiApplication.class, FixtureClock.class },
-		webEnvironment = WebEnvironment.RANDOM_PORT, properties = "gateway.api.retention=7400d")
+		webEnvironment = WebEnvironment.RANDOM_PORT, properties = "gateway.store.retention=7400d")
 @AutoConfigureWebTestClient
 @DirtiesContext
 class FixtureEventsApiTests {

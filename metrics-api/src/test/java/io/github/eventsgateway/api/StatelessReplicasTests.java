@@ -68,7 +68,7 @@ class StatelessReplicasTests {
 
 	private static ConfigurableApplicationContext startInstance() {
 		return new SpringApplicationBuilder(MetricsApiApplication.class, FixtureClock.class).run("--server.port=0",
-				"--spring.data.redis.url=" + redis.url(), "--gateway.api.retention=7400d");
+				"--spring.data.redis.url=" + redis.url(), "--gateway.store.retention=7400d");
 	}
 
 	private static int port(ConfigurableApplicationContext context) {

@@ -15,7 +15,6 @@ import io.github.eventsgateway.poller.polling.PollCycle;
 import io.github.eventsgateway.poller.polling.PollPlanner;
 import io.github.eventsgateway.poller.polling.PollingLoop;
 import io.github.eventsgateway.poller.polling.StatusReporter;
-import io.github.eventsgateway.store.EventStoreKeys;
 import io.github.eventsgateway.store.EventWriter;
 import io.github.eventsgateway.store.PollerLease;
 import io.github.eventsgateway.store.PollerStatusStore;
@@ -27,11 +26,10 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 
 /**
- * Wires the poller: the event store, the GitHub client, pacing, leadership, the polling
- * loop and the file importer.
+ * Wires the poller (the event store wires itself): the GitHub client, pacing, leadership,
+ * the polling loop and the file importer.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(PollerProperties.class)
@@ -46,30 +44,14 @@ class PollerConfiguration {
 	}
 
 	@Bean
-	EventStoreKeys eventStoreKeys() {
-		return EventStoreKeys.defaults();
-	}
-
-	@Bean
-	EventWriter eventWriter(ReactiveStringRedisTemplate redis, EventStoreKeys keys, PollerProperties properties) {
-		return new EventWriter(redis, keys, properties.retention());
-	}
-
-	@Bean
-	PollerStatusStore pollerStatusStore(ReactiveStringRedisTemplate redis, EventStoreKeys keys) {
-		return new PollerStatusStore(redis, keys);
-	}
-
-	@Bean
 	PollerMetrics pollerMetrics(MeterRegistry registry, Clock clock) {
 		return new PollerMetrics(registry, clock);
 	}
 
 	@Bean
-	LeaseKeeper leaseKeeper(ReactiveStringRedisTemplate redis, EventStoreKeys keys, PollerProperties properties,
-			PollerMetrics metrics, Clock clock) {
+	LeaseKeeper leaseKeeper(PollerLease lease, PollerProperties properties, PollerMetrics metrics, Clock clock) {
 		LeaseKeeper keeper = new LeaseKeeper(
-				new PollerLease(redis, keys), properties.instanceId(), LeaseKeeper.Timing.of(properties.leaseTtl(),
+				lease, properties.instanceId(), LeaseKeeper.Timing.of(properties.leaseTtl(),
 						properties.leaseRenewInterval(), properties.standbyRetryInterval()),
 				Schedulers.parallel(), clock);
 		metrics.leadership(keeper::isLeader);

@@ -60,7 +60,7 @@ class PollerApplicationTests {
 		registry.add("gateway.poller.github-api-url", github::baseUrl);
 		registry.add("gateway.poller.tokens", () -> REFUSED_TOKEN + ", ," + GOOD_TOKEN);
 		registry.add("gateway.poller.instance-id", () -> "poller-test-1");
-		registry.add("gateway.poller.retention", () -> "P7300D");
+		registry.add("gateway.store.retention", () -> "P7300D");
 		registry.add("gateway.poller.default-poll-interval", () -> "200ms");
 		registry.add("gateway.poller.min-poll-interval", () -> "100ms");
 	}

@@ -8,8 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.github.eventsgateway.api.config.ApiProperties;
 import io.github.eventsgateway.store.EventReader;
+import io.github.eventsgateway.store.autoconfigure.EventStoreProperties;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -43,15 +43,15 @@ class EventCountsController {
 
 	private final EventReader reader;
 
-	private final ApiProperties properties;
+	private final long maxOffsetMinutes;
 
 	private final Clock clock;
 
 	private final CountsMemo memo = new CountsMemo();
 
-	EventCountsController(EventReader reader, ApiProperties properties, Clock clock) {
+	EventCountsController(EventReader reader, EventStoreProperties store, Clock clock) {
 		this.reader = reader;
-		this.properties = properties;
+		this.maxOffsetMinutes = store.retention().toMinutes();
 		this.clock = clock;
 	}
 
@@ -72,7 +72,7 @@ class EventCountsController {
 			example = "10") @RequestParam(defaultValue = "10") String offset,
 			@Parameter(description = "Comma-separated event types to count (at most 50); all types when left out",
 					example = "WatchEvent,IssuesEvent") @RequestParam(required = false) String types) {
-		CountsQuery query = CountsQuery.of(offset, types, this.properties.maxOffsetMinutes());
+		CountsQuery query = CountsQuery.of(offset, types, this.maxOffsetMinutes);
 		Instant to = CountsQuery.windowEnd(this.clock.instant());
 		Instant from = query.windowStart(to);
 		CountsMemo.Answer known = this.memo.lookup(query, to);

@@ -2,7 +2,7 @@ package io.github.eventsgateway.api.timeline;
 
 import java.time.Clock;
 
-import io.github.eventsgateway.api.config.ApiProperties;
+import io.github.eventsgateway.store.autoconfigure.EventStoreProperties;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -54,10 +54,10 @@ class TimelineController {
 
 	private final long maxOffsetMinutes;
 
-	TimelineController(TimelineService timelines, Clock clock, ApiProperties properties) {
+	TimelineController(TimelineService timelines, Clock clock, EventStoreProperties store) {
 		this.timelines = timelines;
 		this.clock = clock;
-		this.maxOffsetMinutes = properties.maxOffsetMinutes();
+		this.maxOffsetMinutes = store.retention().toMinutes();
 	}
 
 	@GetMapping(path = "/timeline", produces = MediaType.APPLICATION_JSON_VALUE)

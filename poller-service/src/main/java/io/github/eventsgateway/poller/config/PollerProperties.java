@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 
 import io.github.eventsgateway.poller.github.GitHubToken;
+import io.github.eventsgateway.store.autoconfigure.InvalidConfigurationException;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -25,7 +26,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param instanceId this instance's name ({@code POLLER_INSTANCE_ID}); blank means host
  * name and process id
  * @param pages how many pages of 100 events one poll may fetch ({@code POLLER_PAGES})
- * @param retention how long events are kept ({@code RETENTION})
  * @param source {@code github}, or {@code file:PATH} for a GH Archive file
  * ({@code POLLER_SOURCE})
  * @param fileMode {@code replay} or {@code import} ({@code POLLER_FILE_MODE})
@@ -47,10 +47,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("gateway.poller")
 public record PollerProperties(@DefaultValue("https://api.github.com") String githubApiUrl, String tokens,
-		String instanceId, @DefaultValue("3") int pages, @DefaultValue("7d") Duration retention,
-		@DefaultValue("github") String source, @DefaultValue("replay") String fileMode,
-		@DefaultValue("false") boolean exitAfterImport, @DefaultValue("1000") int importBatchSize,
-		@DefaultValue("github-events-gateway-poller") String userAgent,
+		String instanceId, @DefaultValue("3") int pages, @DefaultValue("github") String source,
+		@DefaultValue("replay") String fileMode, @DefaultValue("false") boolean exitAfterImport,
+		@DefaultValue("1000") int importBatchSize, @DefaultValue("github-events-gateway-poller") String userAgent,
 		@DefaultValue("60s") Duration defaultPollInterval, @DefaultValue("1s") Duration minPollInterval,
 		@DefaultValue("10s") Duration requestTimeout, @DefaultValue("2s") Duration backoffInitial,
 		@DefaultValue("5m") Duration backoffMax, @DefaultValue("60s") Duration secondaryLimitWait,
@@ -63,8 +62,6 @@ public record PollerProperties(@DefaultValue("https://api.github.com") String gi
 		githubApiUrl = checkApiUrl(githubApiUrl);
 		instanceId = (instanceId == null || instanceId.isBlank()) ? defaultInstanceId() : instanceId.trim();
 		check(pages >= 1 && pages <= 3, "POLLER_PAGES must be 1 to 3, was " + pages);
-		check(retention.compareTo(Duration.ofHours(1)) >= 0,
-				"RETENTION must be at least 1h (like 7d, 36h, 90m or P7D), was " + retention);
 		source = (source == null || source.isBlank()) ? "github" : source.trim();
 		check("github".equals(source) || (source.startsWith(FILE_PREFIX) && source.length() > FILE_PREFIX.length()),
 				"POLLER_SOURCE must be 'github' or 'file:PATH', was '" + source + "'");
@@ -110,8 +107,8 @@ public record PollerProperties(@DefaultValue("https://api.github.com") String gi
 	@Override
 	public String toString() {
 		return "PollerProperties[githubApiUrl=" + this.githubApiUrl + ", tokens=" + tokenList().size() + ", instanceId="
-				+ this.instanceId + ", pages=" + this.pages + ", retention=" + this.retention + ", source="
-				+ this.source + ", fileMode=" + this.fileMode + "]";
+				+ this.instanceId + ", pages=" + this.pages + ", source=" + this.source + ", fileMode=" + this.fileMode
+				+ "]";
 	}
 
 	private static String checkApiUrl(String url) {

@@ -1,6 +1,5 @@
 package io.github.eventsgateway.poller.config;
 
-import java.time.Duration;
 import java.util.Map;
 
 import io.github.eventsgateway.poller.PollerApplication;
@@ -25,17 +24,9 @@ class PollerPropertiesTests {
 		PollerProperties properties = bind(Map.of());
 		assertThat(properties.githubApiUrl()).isEqualTo("https://api.github.com");
 		assertThat(properties.pages()).isEqualTo(3);
-		assertThat(properties.retention()).isEqualTo(Duration.ofDays(7));
 		assertThat(properties.tokenList()).isEmpty();
 		assertThat(properties.instanceId()).isNotBlank();
 		assertThat(properties.readsFile()).isFalse();
-	}
-
-	@Test
-	void acceptsRetentionInShortAndIsoForms() {
-		assertThat(bind(Map.of("retention", "36h")).retention()).isEqualTo(Duration.ofHours(36));
-		assertThat(bind(Map.of("retention", "90m")).retention()).isEqualTo(Duration.ofMinutes(90));
-		assertThat(bind(Map.of("retention", "P7D")).retention()).isEqualTo(Duration.ofDays(7));
 	}
 
 	@Test
@@ -58,9 +49,6 @@ class PollerPropertiesTests {
 		assertThatException().isThrownBy(() -> bind(Map.of("pages", "7")))
 			.havingRootCause()
 			.withMessage("POLLER_PAGES must be 1 to 3, was 7");
-		assertThatException().isThrownBy(() -> bind(Map.of("retention", "30m")))
-			.havingRootCause()
-			.withMessageStartingWith("RETENTION must be at least 1h");
 		assertThatException().isThrownBy(() -> bind(Map.of("github-api-url", "ftp://example.com")))
 			.havingRootCause()
 			.withMessageStartingWith("GITHUB_API_URL must be an http(s) URL");
@@ -84,7 +72,7 @@ class PollerPropertiesTests {
 	void namesTheVariableOfAValueThatCannotBeRead(CapturedOutput output) {
 		SpringApplication application = new SpringApplication(PollerApplication.class);
 		application.setWebApplicationType(WebApplicationType.NONE);
-		assertThatException().isThrownBy(() -> application.run("--gateway.poller.retention=abc"));
+		assertThatException().isThrownBy(() -> application.run("--gateway.store.retention=abc"));
 		assertThat(output).contains("Invalid configuration: RETENTION cannot be read: 'abc' is not a valid duration");
 	}
 

@@ -1,6 +1,13 @@
-package io.github.eventsgateway.poller.config;
+package io.github.eventsgateway.store.autoconfigure;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URL;
+import java.util.Collections;
 import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
 
 import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.diagnostics.FailureAnalysis;
@@ -10,16 +17,15 @@ import org.springframework.core.Ordered;
 /**
  * Turns a wrong configuration value into one clear line that names the environment
  * variable to fix, instead of a stack trace of bean creation or a binder report about
- * {@code gateway.poller.*} properties the operator never wrote.
+ * {@code gateway.*} properties the operator never wrote. Each module lists the variables
+ * behind its properties in {@value #VARIABLES}.
  */
 class InvalidConfigurationFailureAnalyzer implements FailureAnalyzer, Ordered {
 
-	private static final String PREFIX = "gateway.poller.";
+	/** Property name to environment variable, one file per module. */
+	static final String VARIABLES = "META-INF/gateway-variables.properties";
 
-	private static final Map<String, String> VARIABLES = Map.of("github-api-url", "GITHUB_API_URL", "tokens",
-			"GITHUB_TOKENS", "instance-id", "POLLER_INSTANCE_ID", "pages", "POLLER_PAGES", "retention", "RETENTION",
-			"source", "POLLER_SOURCE", "file-mode", "POLLER_FILE_MODE", "exit-after-import", "POLLER_EXIT_AFTER_IMPORT",
-			"user-agent", "POLLER_USER_AGENT");
+	private final Map<String, String> variables = loadVariables();
 
 	@Override
 	public FailureAnalysis analyze(Throwable failure) {
@@ -28,9 +34,9 @@ class InvalidConfigurationFailureAnalyzer implements FailureAnalyzer, Ordered {
 			return analysis(invalid.getMessage(), failure);
 		}
 		BindException bind = find(failure, BindException.class);
-		if (bind != null && bind.getName().toString().startsWith(PREFIX)) {
-			String property = bind.getName().toString().substring(PREFIX.length());
-			String name = VARIABLES.getOrDefault(property, bind.getName().toString());
+		if (bind != null && bind.getName().toString().startsWith("gateway.")) {
+			String property = bind.getName().toString();
+			String name = this.variables.getOrDefault(property, property);
 			return analysis(name + " cannot be read: " + rootMessage(bind), failure);
 		}
 		return null;
@@ -64,6 +70,24 @@ class InvalidConfigurationFailureAnalyzer implements FailureAnalyzer, Ordered {
 			}
 		}
 		return null;
+	}
+
+	private static Map<String, String> loadVariables() {
+		Map<String, String> variables = new TreeMap<>();
+		try {
+			ClassLoader classLoader = InvalidConfigurationFailureAnalyzer.class.getClassLoader();
+			for (URL url : Collections.list(classLoader.getResources(VARIABLES))) {
+				try (InputStream in = url.openStream()) {
+					Properties properties = new Properties();
+					properties.load(in);
+					properties.forEach((property, variable) -> variables.put((String) property, (String) variable));
+				}
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return variables;
 	}
 
 }
