@@ -45,9 +45,10 @@ public final class GitHubEventCodec {
 	private static final Pattern EVENT_ID = Pattern.compile("[0-9A-Za-z_-]{1,64}");
 
 	/**
-	 * A login: letters, digits, '-' and '_' (Enterprise managed users), at most 39.
+	 * A login: letters, digits, '-' and '_' (Enterprise managed users), at most 39; or an
+	 * App's bot, such as {@code dependabot[bot]}.
 	 */
-	private static final Pattern LOGIN = Pattern.compile("[A-Za-z0-9_-]{1," + MAX_LOGIN_LENGTH + "}");
+	private static final Pattern LOGIN = Pattern.compile("[A-Za-z0-9_-]{1," + MAX_LOGIN_LENGTH + "}(\\[bot\\])?");
 
 	/**
 	 * {@code owner/name}: a login, then letters, digits, '.', '-' and '_', at most 100.
@@ -225,15 +226,23 @@ public final class GitHubEventCodec {
 				return Optional.empty();
 			}
 			String eventType = matches(TYPE_NAME, this.type) ? this.type : GitHubEvent.UNKNOWN_TYPE;
-			return Optional.of(new GitHubEvent(this.id, eventType, parseLong(this.repoId), blankToNull(this.repoName),
+			return Optional.of(new GitHubEvent(this.id, eventType, parseLong(this.repoId), repositoryName(),
 					blankToNull(this.actor), created, blankToNull(this.action)));
 		}
 
 		/** A present field that GitHub could not have sent: the event is not GitHub's. */
 		private boolean breaksBounds() {
-			return isPresent(this.repoName) && !matches(REPOSITORY, this.repoName)
+			return repositoryName() != null && !matches(REPOSITORY, this.repoName)
 					|| isPresent(this.actor) && !matches(LOGIN, this.actor)
 					|| isPresent(this.action) && !matches(ACTION, this.action);
+		}
+
+		/**
+		 * The repository's {@code owner/name}; old events of deleted repositories say
+		 * {@code "/"}, which names none.
+		 */
+		private String repositoryName() {
+			return (isPresent(this.repoName) && !"/".equals(this.repoName.trim())) ? this.repoName : null;
 		}
 
 		private static boolean isPresent(String value) {

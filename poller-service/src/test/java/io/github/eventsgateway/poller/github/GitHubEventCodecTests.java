@@ -117,7 +117,7 @@ class GitHubEventCodecTests {
 				[{"id":"1","type":"PushEvent","repo":{"name":"%s"},"created_at":"2026-01-01T00:00:00Z"},
 				 {"id":"2","type":"PushEvent","actor":{"login":"%s"},"created_at":"2026-01-01T00:00:00Z"},
 				 {"id":"3","type":"PushEvent","repo":{"name":"no-slash"},"created_at":"2026-01-01T00:00:00Z"},
-				 {"id":"4","type":"PushEvent","repo":{"name":"a/b\u0000c"},"created_at":"2026-01-01T00:00:00Z"},
+				 {"id":"4","type":"PushEvent","repo":{"name":"a/b\\u0000c"},"created_at":"2026-01-01T00:00:00Z"},
 				 {"id":"5","type":"PullRequestEvent","payload":{"action":"%s"},"created_at":"2026-01-01T00:00:00Z"},
 				 {"id":"6","type":"PushEvent","repo":{"name":"%s/%s"},"actor":{"login":"%s"},
 				  "created_at":"2026-01-01T00:00:00Z"}]

@@ -47,7 +47,8 @@ class GitHubTemplateTests {
 	void start() {
 		this.github.start();
 		this.elsewhere.start();
-		this.client = client(Duration.ofSeconds(5));
+		// A first request of the JVM may be slow on a busy machine: generous.
+		this.client = client(Duration.ofSeconds(20));
 	}
 
 	@AfterEach
@@ -57,16 +58,15 @@ class GitHubTemplateTests {
 	}
 
 	private GitHubTemplate client(Duration timeout) {
-		return new GitHubTemplate(WebClient.builder(), this.github.baseUrl(), "events-gateway-test", timeout,
-				Clock.systemUTC());
+		return new GitHubTemplate(WebClient.builder(), apiUrl(), "events-gateway-test", timeout, Clock.systemUTC());
 	}
 
 	@Test
 	void asksForAPageByNumberWithGitHubsHeadersAndReadsItsEvents() {
 		stub(1, page(Fixtures.PAGE_2020).withHeader("ETag", "W/\"e1\"")
 			.withHeader("X-Poll-Interval", "60")
-			.withHeader("Link", "<" + this.github.baseUrl() + "/events?per_page=100&page=2>; rel=\"next\", <"
-					+ this.github.baseUrl() + "/events?per_page=100&page=3>; rel=\"last\""));
+			.withHeader("Link", "<" + apiUrl() + "/events?per_page=100&page=2>; rel=\"next\", <" + apiUrl()
+					+ "/events?per_page=100&page=3>; rel=\"last\""));
 		this.client.events(1, TOKEN, null).as(StepVerifier::create).assertNext((answer) -> {
 			assertThat(answer.outcome()).isEqualTo(Outcome.EVENTS);
 			assertThat(answer.events()).hasSize(30);
@@ -130,7 +130,7 @@ class GitHubTemplateTests {
 
 	@Test
 	void neverFollowsALinkToAnotherOriginAndReportsIt() {
-		String foreign = this.elsewhere.baseUrl();
+		String foreign = "http://127.0.0.1:" + this.elsewhere.port();
 		stub(1, page(Fixtures.PAGE_2020).withHeader("Link",
 				"<" + foreign + "/steal?page=2>; rel=\"next\", <" + foreign + "/steal?page=3>; rel=\"last\""));
 		this.elsewhere.stubFor(get(anyUrl()).willReturn(page(Fixtures.PAGE_2013)));
@@ -170,6 +170,10 @@ class GitHubTemplateTests {
 				.message()
 				.doesNotContain("the.jwt.value"))
 			.verify();
+	}
+
+	private String apiUrl() {
+		return "http://127.0.0.1:" + this.github.port();
 	}
 
 	private void expect(ResponseDefinitionBuilder response, Outcome outcome) {
