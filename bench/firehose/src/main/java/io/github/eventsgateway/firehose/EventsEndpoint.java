@@ -7,7 +7,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
-import java.util.Set;
 
 import io.netty.channel.ChannelOption;
 import io.netty.handler.codec.http.HttpHeaderNames;
@@ -39,18 +38,15 @@ final class EventsEndpoint {
 
 	private final FaultInjector faults;
 
-	private final Set<Long> servedIds;
-
 	private final Queue<RecordedRequest> requests;
 
 	EventsEndpoint(FirehoseSettings settings, EventFeed feed, RateLimits rateLimits, FaultInjector faults,
-			Set<Long> servedIds, Queue<RecordedRequest> requests) {
+			Queue<RecordedRequest> requests) {
 		this.settings = settings;
 		this.clock = settings.clock();
 		this.feed = feed;
 		this.rateLimits = rateLimits;
 		this.faults = faults;
-		this.servedIds = servedIds;
 		this.requests = requests;
 	}
 
@@ -86,8 +82,8 @@ final class EventsEndpoint {
 		if (usage.remaining() == 0) {
 			return exhausted(response, call, usage);
 		}
-		int lastPage = Math.max(1, (this.settings.windowSize() + perPage - 1) / perPage);
-		List<GeneratedEvent> events = this.feed.newest((page - 1) * perPage, perPage);
+		int lastPage = Math.max(1, (this.feed.capacity() + perPage - 1) / perPage);
+		List<FeedEvent> events = this.feed.newest((page - 1) * perPage, perPage);
 		String etag = etag(events, page, perPage);
 		if (page <= lastPage && etag.equals(request.requestHeaders().get(HttpHeaderNames.IF_NONE_MATCH))) {
 			rateLimitHeaders(response.responseHeaders(), usage);
@@ -114,7 +110,7 @@ final class EventsEndpoint {
 		return sendPage(response, call, events, fault);
 	}
 
-	private Mono<Void> sendPage(HttpServerResponse response, Call call, List<GeneratedEvent> events, Fault fault) {
+	private Mono<Void> sendPage(HttpServerResponse response, Call call, List<FeedEvent> events, Fault fault) {
 		byte[] body = body(events);
 		if (fault == Fault.TRUNCATED_JSON) {
 			body = Arrays.copyOf(body, (int) (body.length * this.faults.truncationPoint()));
@@ -133,7 +129,7 @@ final class EventsEndpoint {
 			return Mono.delay(this.settings.slowResponseDelay()).then(send).onErrorResume((ex) -> Mono.empty());
 		}
 		return send.doOnSuccess((done) -> {
-			events.forEach((event) -> this.servedIds.add(event.id()));
+			events.forEach(FeedEvent::markServed);
 			record(call, 200, null, events.size());
 		});
 	}
@@ -178,18 +174,31 @@ final class EventsEndpoint {
 		headers.set("x-ratelimit-resource", "core");
 	}
 
-	private static byte[] body(List<GeneratedEvent> events) {
-		StringBuilder json = new StringBuilder(events.size() * 2048 + 2).append('[');
-		for (int i = 0; i < events.size(); i++) {
-			json.append((i > 0) ? "," : "").append(events.get(i).json());
+	/** The page's JSON array, copied from each event's bytes. */
+	static byte[] body(List<FeedEvent> events) {
+		int length = 2 + Math.max(0, events.size() - 1);
+		for (FeedEvent event : events) {
+			length += event.json().length;
 		}
-		return json.append(']').toString().getBytes(StandardCharsets.UTF_8);
+		byte[] body = new byte[length];
+		int at = 0;
+		body[at++] = '[';
+		for (int i = 0; i < events.size(); i++) {
+			if (i > 0) {
+				body[at++] = ',';
+			}
+			byte[] json = events.get(i).json();
+			System.arraycopy(json, 0, body, at, json.length);
+			at += json.length;
+		}
+		body[at] = ']';
+		return body;
 	}
 
 	/** A weak ETag that changes whenever the events on the page change. */
-	static String etag(List<GeneratedEvent> events, int page, int perPage) {
+	static String etag(List<FeedEvent> events, int page, int perPage) {
 		long hash = 0xcbf29ce484222325L;
-		for (GeneratedEvent event : events) {
+		for (FeedEvent event : events) {
 			hash = (hash ^ event.id()) * 0x100000001b3L;
 		}
 		return "W/\"" + Long.toHexString(hash) + "-" + page + "-" + perPage + "\"";

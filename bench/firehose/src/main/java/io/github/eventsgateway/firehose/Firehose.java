@@ -5,17 +5,17 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Queue;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
 import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
 
 /**
- * A stand-in for {@code api.github.com/events} under load, on a local port. Tests start
- * it in-process ({@link #start(FirehoseSettings)}); the benchmarks run it through
- * {@link FirehoseMain}. It keeps a ledger of every event it generated and every event a
- * complete {@code 200} carried, and of every request it answered.
+ * A stand-in for {@code api.github.com/events} under load, on a local port, serving the
+ * classic feed or the split feed of 2026 ({@link FeedMode}). Tests start it in-process
+ * ({@link #start(FirehoseSettings)}); the benchmarks run it through {@link FirehoseMain}.
+ * It keeps a ledger per stream of every event that was ever visible and whether a
+ * complete {@code 200} carried it, and a log of every request it answered.
  */
 public final class Firehose implements AutoCloseable {
 
@@ -25,21 +25,17 @@ public final class Firehose implements AutoCloseable {
 
 	private final FaultInjector faults;
 
-	private final Set<Long> servedIds = ConcurrentHashMap.newKeySet();
-
 	private final Queue<RecordedRequest> requests = new ConcurrentLinkedQueue<>();
 
 	private final DisposableServer server;
 
 	private Firehose(FirehoseSettings settings, boolean generating) {
 		this.settings = settings;
-		this.feed = new EventFeed(new EventGenerator(EventTemplates.load(), settings.seed()), settings.clock(),
-				settings.visibilityDelay(), settings.windowSize(), settings.eventsPerSecond());
+		this.feed = (settings.feed() == FeedMode.SPLIT) ? EventFeed.split(settings) : EventFeed.classic(settings);
 		this.faults = new FaultInjector(settings.faultRate(), settings.faults(), settings.seed());
 		RateLimits rateLimits = new RateLimits(settings.clock(), settings.rateLimitWindow(), settings.tokens(),
 				settings.tokenLimit(), settings.anonymousLimit());
-		EventsEndpoint events = new EventsEndpoint(settings, this.feed, rateLimits, this.faults, this.servedIds,
-				this.requests);
+		EventsEndpoint events = new EventsEndpoint(settings, this.feed, rateLimits, this.faults, this.requests);
 		if (generating) {
 			this.feed.startGenerating();
 		}
@@ -73,6 +69,10 @@ public final class Firehose implements AutoCloseable {
 		return this.settings;
 	}
 
+	public FeedMode feedMode() {
+		return this.settings.feed();
+	}
+
 	public int port() {
 		return this.server.port();
 	}
@@ -87,14 +87,38 @@ public final class Firehose implements AutoCloseable {
 	}
 
 	/**
-	 * Generates what is due now, then nothing more: the ledger of generated ids is final.
+	 * Generates what is due now, then nothing more: the ledger of generated ids is final
+	 * (events already generated still become visible when their time comes).
 	 */
 	public void stopGenerating() {
 		this.feed.stopGenerating();
 	}
 
+	/**
+	 * Changes the rate of the classic feed.
+	 * @param eventsPerSecond the new rate
+	 * @throws IllegalStateException in the split feed, whose streams have their own rates
+	 * ({@link #eventsPerSecond(FeedStream, double)})
+	 */
 	public void eventsPerSecond(double eventsPerSecond) {
-		this.feed.eventsPerSecond(eventsPerSecond);
+		if (feedMode() != FeedMode.CLASSIC) {
+			throw new IllegalStateException("The split feed has a rate per stream: use eventsPerSecond(stream, rate)");
+		}
+		this.feed.eventsPerSecond(FeedStream.ALL, eventsPerSecond);
+	}
+
+	/**
+	 * Changes a stream's rate from now on (0 stops it).
+	 * @param stream {@link FeedStream#ALL} in the classic feed, {@link FeedStream#PUSH}
+	 * or {@link FeedStream#OTHER} in the split feed
+	 * @param eventsPerSecond the new rate
+	 */
+	public void eventsPerSecond(FeedStream stream, double eventsPerSecond) {
+		this.feed.eventsPerSecond(stream, eventsPerSecond);
+	}
+
+	public double eventsPerSecond(FeedStream stream) {
+		return this.feed.eventsPerSecond(stream);
 	}
 
 	/**
@@ -109,7 +133,22 @@ public final class Firehose implements AutoCloseable {
 		this.faults.kinds(kinds);
 	}
 
-	/** Every event id generated so far, oldest first. */
+	/** The feed's streams in page order: {@code [ALL]} or {@code [PUSH, OTHER]}. */
+	public List<FeedStream> streams() {
+		return this.feed.streams();
+	}
+
+	/**
+	 * The ground truth of a stream: every event ever visible in it and whether a complete
+	 * 200 carried it. Its queries answer as of the moment they are asked.
+	 * @param stream one of {@link #streams()}
+	 * @return its ledger
+	 */
+	public StreamLedger ledger(FeedStream stream) {
+		return this.feed.ledger(stream);
+	}
+
+	/** Every event id generated so far (visible or not yet), in the order generated. */
 	public List<Long> generatedIds() {
 		return this.feed.generatedIds();
 	}
@@ -118,14 +157,20 @@ public final class Firehose implements AutoCloseable {
 		return this.feed.generatedCount();
 	}
 
-	/** Every event id that a complete, fault-free 200 carried to a client. */
+	/**
+	 * Every event id that a complete, fault-free 200 carried to a client, all streams.
+	 */
 	public Set<Long> servedIds() {
-		return new HashSet<>(this.servedIds);
+		Set<Long> served = new HashSet<>();
+		for (FeedStream stream : streams()) {
+			ledger(stream).servedIds().stream().forEach(served::add);
+		}
+		return served;
 	}
 
-	/** The ids the feed shows now, newest first (at most the window). */
+	/** The ids the pages show now, page 1 first, each stream newest first. */
 	public List<Long> visibleIds() {
-		return this.feed.newest(0, this.settings.windowSize()).stream().map(GeneratedEvent::id).toList();
+		return this.feed.newest(0, this.feed.capacity()).stream().map(FeedEvent::id).toList();
 	}
 
 	/** Every request answered so far, in the order they were answered. */
