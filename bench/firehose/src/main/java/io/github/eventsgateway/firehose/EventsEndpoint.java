@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Queue;
 
 import io.netty.channel.ChannelOption;
 import io.netty.handler.codec.http.HttpHeaderNames;
@@ -19,14 +18,18 @@ import reactor.netty.http.server.HttpServerResponse;
 /**
  * {@code GET /events} as GitHub answers it: pages of the newest events with {@code Link},
  * weak per-page ETags and free 304s, {@code X-Poll-Interval}, the {@code x-ratelimit-*}
- * headers of the caller's budget, 401 for an unknown token, 403 or 429 once the budget is
- * spent, 422 past the pagination cap, and the faults the {@link FaultInjector} picks.
+ * headers of the caller's budget, 401 for an unknown token, the secondary rate limit the
+ * caller's own requests provoke, 403 or 429 once the budget is spent, 422 past the
+ * pagination cap, and the faults the {@link FaultInjector} picks.
  */
 final class EventsEndpoint {
 
 	private static final String JSON = "application/json; charset=utf-8";
 
 	private static final String DOCS = "https://docs.github.com/rest/activity/events#list-public-events";
+
+	private static final String SECONDARY_LIMIT_MESSAGE = "You have exceeded a secondary rate limit. "
+			+ "Please wait a few minutes before you try again.";
 
 	private final FirehoseSettings settings;
 
@@ -36,16 +39,19 @@ final class EventsEndpoint {
 
 	private final RateLimits rateLimits;
 
+	private final SecondaryLimits secondaryLimits;
+
 	private final FaultInjector faults;
 
-	private final Queue<RecordedRequest> requests;
+	private final RequestLog requests;
 
-	EventsEndpoint(FirehoseSettings settings, EventFeed feed, RateLimits rateLimits, FaultInjector faults,
-			Queue<RecordedRequest> requests) {
+	EventsEndpoint(FirehoseSettings settings, EventFeed feed, RateLimits rateLimits, SecondaryLimits secondaryLimits,
+			FaultInjector faults, RequestLog requests) {
 		this.settings = settings;
 		this.clock = settings.clock();
 		this.feed = feed;
 		this.rateLimits = rateLimits;
+		this.secondaryLimits = secondaryLimits;
 		this.faults = faults;
 		this.requests = requests;
 	}
@@ -64,7 +70,18 @@ final class EventsEndpoint {
 		if (credential == null) {
 			return error(response, call.as("unknown"), 401, null, "Bad credentials");
 		}
-		call = call.as(credential);
+		Call admitted = call.as(credential);
+		// every request counts toward the secondary limit, whatever its answer
+		boolean withinSecondaryLimit = this.secondaryLimits.admit(credential);
+		return Mono.defer(
+				() -> withinSecondaryLimit ? answer(request, response, admitted) : secondaryLimited(response, admitted))
+			.doFinally((signal) -> this.secondaryLimits.release(credential));
+	}
+
+	private Mono<Void> answer(HttpServerRequest request, HttpServerResponse response, Call call) {
+		String credential = call.credential();
+		int page = call.page();
+		int perPage = call.perPage();
 		Fault fault = this.faults.next();
 		if (fault == Fault.CONNECTION_RESET) {
 			record(call, 0, fault, 0);
@@ -75,8 +92,7 @@ final class EventsEndpoint {
 		}
 		if (fault == Fault.SECONDARY_RATE_LIMIT) {
 			response.header("retry-after", Integer.toString(this.settings.secondaryRetryAfterSeconds()));
-			return error(response, call, 403, fault,
-					"You have exceeded a secondary rate limit. Please wait a few minutes before you try again.");
+			return error(response, call, 403, fault, SECONDARY_LIMIT_MESSAGE);
 		}
 		RateLimits.Usage usage = this.rateLimits.peek(credential);
 		if (usage.remaining() == 0) {
@@ -134,6 +150,17 @@ final class EventsEndpoint {
 		});
 	}
 
+	/**
+	 * The secondary rate limit the caller's own requests crossed: its primary budget is
+	 * untouched and says so.
+	 */
+	private Mono<Void> secondaryLimited(HttpServerResponse response, Call call) {
+		rateLimitHeaders(response.responseHeaders(), this.rateLimits.peek(call.credential()));
+		SecondaryLimitSettings limit = this.secondaryLimits.settings();
+		response.header("retry-after", Long.toString(limit.retryAfterSeconds()));
+		return error(response, call, limit.status(), null, SECONDARY_LIMIT_MESSAGE, true);
+	}
+
 	private Mono<Void> exhausted(HttpServerResponse response, Call call, RateLimits.Usage usage) {
 		rateLimitHeaders(response.responseHeaders(), usage);
 		return error(response, call, this.settings.exhaustedStatus(), null,
@@ -141,10 +168,14 @@ final class EventsEndpoint {
 	}
 
 	private Mono<Void> error(HttpServerResponse response, Call call, int status, Fault fault, String message) {
-		record(call, status, fault, 0);
-		byte[] body = ("{\"message\":\"" + message + "\",\"documentation_url\":\"" + DOCS + "\",\"status\":\"" + status
-				+ "\"}")
-			.getBytes(StandardCharsets.UTF_8);
+		return error(response, call, status, fault, message, false);
+	}
+
+	private Mono<Void> error(HttpServerResponse response, Call call, int status, Fault fault, String message,
+			boolean secondaryLimitProvoked) {
+		this.requests.add(new RecordedRequest(call.receivedAt(), call.credential(), call.userAgent(), call.page(),
+				call.perPage(), status, fault, 0, RecordedRequest.EVENTS, secondaryLimitProvoked));
+		byte[] body = errorBody(status, message);
 		return response.status(status)
 			.header(HttpHeaderNames.CONTENT_TYPE, JSON)
 			.header(HttpHeaderNames.CONTENT_LENGTH, Integer.toString(body.length))
@@ -163,7 +194,14 @@ final class EventsEndpoint {
 
 	private void record(Call call, int status, Fault fault, int eventsServed) {
 		this.requests.add(new RecordedRequest(call.receivedAt(), call.credential(), call.userAgent(), call.page(),
-				call.perPage(), status, fault, eventsServed));
+				call.perPage(), status, fault, eventsServed, RecordedRequest.EVENTS, false));
+	}
+
+	/** GitHub's error body. */
+	static byte[] errorBody(int status, String message) {
+		return ("{\"message\":\"" + message + "\",\"documentation_url\":\"" + DOCS + "\",\"status\":\"" + status
+				+ "\"}")
+			.getBytes(StandardCharsets.UTF_8);
 	}
 
 	private static void rateLimitHeaders(HttpHeaders headers, RateLimits.Usage usage) {

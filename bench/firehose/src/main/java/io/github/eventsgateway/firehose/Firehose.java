@@ -3,9 +3,8 @@ package io.github.eventsgateway.firehose;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Queue;
+import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentLinkedQueue;
 
 import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
@@ -25,7 +24,9 @@ public final class Firehose implements AutoCloseable {
 
 	private final FaultInjector faults;
 
-	private final Queue<RecordedRequest> requests = new ConcurrentLinkedQueue<>();
+	private final SecondaryLimits secondaryLimits;
+
+	private final RequestLog requests = new RequestLog();
 
 	private final DisposableServer server;
 
@@ -33,9 +34,11 @@ public final class Firehose implements AutoCloseable {
 		this.settings = settings;
 		this.feed = (settings.feed() == FeedMode.SPLIT) ? EventFeed.split(settings) : EventFeed.classic(settings);
 		this.faults = new FaultInjector(settings.faultRate(), settings.faults(), settings.seed());
+		this.secondaryLimits = new SecondaryLimits(settings.clock(), settings.secondaryLimit());
 		RateLimits rateLimits = new RateLimits(settings.clock(), settings.rateLimitWindow(), settings.tokens(),
 				settings.tokenLimit(), settings.anonymousLimit());
-		EventsEndpoint events = new EventsEndpoint(settings, this.feed, rateLimits, this.faults, this.requests);
+		EventsEndpoint events = new EventsEndpoint(settings, this.feed, rateLimits, this.secondaryLimits, this.faults,
+				this.requests);
 		if (generating) {
 			this.feed.startGenerating();
 		}
@@ -175,7 +178,48 @@ public final class Firehose implements AutoCloseable {
 
 	/** Every request answered so far, in the order they were answered. */
 	public List<RecordedRequest> requests() {
-		return List.copyOf(this.requests);
+		return this.requests.all();
+	}
+
+	/** Requests by path, credential, page and status. */
+	public List<RequestCount> requestCounts() {
+		return this.requests.counts();
+	}
+
+	/** How many secondary-limit refusals the clients' own requests provoked, in all. */
+	public long secondaryLimitsProvoked() {
+		return secondaryLimitsProvokedByCredential().values().stream().mapToLong(Long::longValue).sum();
+	}
+
+	/** The secondary-limit refusals requests provoked, by credential. */
+	public Map<String, Long> secondaryLimitsProvokedByCredential() {
+		return this.secondaryLimits.provoked();
+	}
+
+	/** How many secondary-limit answers were injected faults (not provoked). */
+	public long secondaryLimitsInjected() {
+		return this.requests.injectedSecondaryLimits();
+	}
+
+	/**
+	 * The most {@code /events} requests each credential sent in any sliding secondary
+	 * window ({@link SecondaryLimitSettings#window()}, a minute by default), refused ones
+	 * included: at most {@link SecondaryLimitSettings#perWindow()} for a client that
+	 * never crossed the limit.
+	 * @return the most, by credential
+	 */
+	public Map<String, Integer> maxRequestsPerSecondaryWindow() {
+		return this.secondaryLimits.maxRequestsPerWindow();
+	}
+
+	/**
+	 * The most {@code /events} requests each credential sent in any sliding window of the
+	 * given length (401s included, under {@code unknown}).
+	 * @param window the window
+	 * @return the most, by credential
+	 */
+	public Map<String, Integer> maxRequestsInAnyWindow(Duration window) {
+		return this.requests.maxRequestsInAnyWindow(window);
 	}
 
 	@Override

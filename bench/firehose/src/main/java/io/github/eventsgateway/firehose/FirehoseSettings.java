@@ -9,7 +9,8 @@ import java.util.Set;
 /**
  * How the stand-in behaves. The defaults are GitHub's: a window of the newest 300 events,
  * pages of at most 100, {@code X-Poll-Interval: 60}, 5000 requests an hour per token and
- * 60 without one. The feed is the classic one unless {@link FeedMode#SPLIT} is asked for.
+ * 60 without one, 900 requests a minute and 100 at once per credential. The feed is the
+ * classic one unless {@link FeedMode#SPLIT} is asked for.
  *
  * @param port the port to listen on, 0 for a free one
  * @param eventsPerSecond how many events are generated each second (classic feed)
@@ -34,12 +35,13 @@ import java.util.Set;
  * @param clock the clock of generation, visibility and budgets
  * @param feed which feed to serve
  * @param split how the split feed behaves
+ * @param secondaryLimit the secondary rate limit that requests provoke
  */
 public record FirehoseSettings(int port, double eventsPerSecond, Duration visibilityDelay, int windowSize,
 		int maxPerPage, int defaultPerPage, int pollIntervalSeconds, List<String> tokens, int tokenLimit,
 		int anonymousLimit, Duration rateLimitWindow, int exhaustedStatus, double faultRate, Set<Fault> faults,
 		Duration slowResponseDelay, int secondaryRetryAfterSeconds, long seed, Clock clock, FeedMode feed,
-		SplitFeedSettings split) {
+		SplitFeedSettings split, SecondaryLimitSettings secondaryLimit) {
 
 	public FirehoseSettings {
 		if (eventsPerSecond < 0) {
@@ -113,6 +115,14 @@ public record FirehoseSettings(int port, double eventsPerSecond, Duration visibi
 		private Duration lateDelayMax = SplitFeedSettings.DEFAULTS.lateDelayMax();
 
 		private int surfaceDepth = SplitFeedSettings.DEFAULTS.surfaceDepth();
+
+		private int secondaryPerWindow = SecondaryLimitSettings.DEFAULTS.perWindow();
+
+		private Duration secondaryWindow = SecondaryLimitSettings.DEFAULTS.window();
+
+		private int secondaryMaxConcurrent = SecondaryLimitSettings.DEFAULTS.maxConcurrent();
+
+		private int secondaryStatus = SecondaryLimitSettings.DEFAULTS.status();
 
 		private Builder() {
 		}
@@ -263,13 +273,37 @@ public record FirehoseSettings(int port, double eventsPerSecond, Duration visibi
 			return this;
 		}
 
+		/**
+		 * The secondary rate limit by count.
+		 * @param perWindow requests allowed in any sliding window
+		 * @param window the window (GitHub: a minute)
+		 * @return this builder
+		 */
+		public Builder secondaryLimit(int perWindow, Duration window) {
+			this.secondaryPerWindow = perWindow;
+			this.secondaryWindow = window;
+			return this;
+		}
+
+		public Builder secondaryMaxConcurrent(int maxConcurrent) {
+			this.secondaryMaxConcurrent = maxConcurrent;
+			return this;
+		}
+
+		public Builder secondaryLimitStatus(int status) {
+			this.secondaryStatus = status;
+			return this;
+		}
+
 		public FirehoseSettings build() {
 			return new FirehoseSettings(this.port, this.eventsPerSecond, this.visibilityDelay, this.windowSize,
 					this.maxPerPage, this.defaultPerPage, this.pollIntervalSeconds, this.tokens, this.tokenLimit,
 					this.anonymousLimit, this.rateLimitWindow, this.exhaustedStatus, this.faultRate, this.faults,
 					this.slowResponseDelay, this.secondaryRetryAfterSeconds, this.seed, this.clock, this.feed,
 					new SplitFeedSettings(this.pushRate, this.otherRate, this.visibilityDelayMin,
-							this.visibilityDelayMax, this.lateShare, this.lateDelayMax, this.surfaceDepth));
+							this.visibilityDelayMax, this.lateShare, this.lateDelayMax, this.surfaceDepth),
+					new SecondaryLimitSettings(this.secondaryPerWindow, this.secondaryWindow,
+							this.secondaryMaxConcurrent, this.secondaryStatus));
 		}
 
 	}

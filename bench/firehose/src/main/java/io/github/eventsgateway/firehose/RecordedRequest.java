@@ -14,13 +14,19 @@ import java.time.Instant;
  * @param status the status sent, 0 for a connection reset
  * @param fault the fault injected, or {@code null}
  * @param eventsServed how many events a complete 200 carried (0 for anything else)
+ * @param path the path asked for: {@link #EVENTS}
+ * @param secondaryLimitProvoked whether this was refused by the secondary rate limit the
+ * client's own requests crossed (an injected {@link Fault#SECONDARY_RATE_LIMIT} is not)
  */
 public record RecordedRequest(Instant receivedAt, String credential, String userAgent, int page, int perPage,
-		int status, Fault fault, int eventsServed) {
+		int status, Fault fault, int eventsServed, String path, boolean secondaryLimitProvoked) {
+
+	/** The path of the public events feed. */
+	public static final String EVENTS = "/events";
 
 	/** Whether the request counted against a primary budget. */
 	public boolean spentBudget() {
-		return this.status == 200 || this.status == 422;
+		return EVENTS.equals(this.path) && (this.status == 200 || this.status == 422);
 	}
 
 }
