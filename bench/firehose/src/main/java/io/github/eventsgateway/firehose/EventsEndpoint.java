@@ -18,9 +18,9 @@ import reactor.netty.http.server.HttpServerResponse;
 /**
  * {@code GET /events} as GitHub answers it: pages of the newest events with {@code Link},
  * weak per-page ETags and free 304s, {@code X-Poll-Interval}, the {@code x-ratelimit-*}
- * headers of the caller's budget, 401 for an unknown token, the secondary rate limit the
- * caller's own requests provoke, 403 or 429 once the budget is spent, 422 past the
- * pagination cap, and the faults the {@link FaultInjector} picks.
+ * headers of the caller's budget, 401 for an unknown or expired token, the secondary rate
+ * limit the caller's own requests provoke, 403 or 429 once the budget is spent, 422 past
+ * the pagination cap, and the faults the {@link FaultInjector} picks.
  */
 final class EventsEndpoint {
 
@@ -37,6 +37,8 @@ final class EventsEndpoint {
 
 	private final EventFeed feed;
 
+	private final Credentials credentials;
+
 	private final RateLimits rateLimits;
 
 	private final SecondaryLimits secondaryLimits;
@@ -45,11 +47,12 @@ final class EventsEndpoint {
 
 	private final RequestLog requests;
 
-	EventsEndpoint(FirehoseSettings settings, EventFeed feed, RateLimits rateLimits, SecondaryLimits secondaryLimits,
-			FaultInjector faults, RequestLog requests) {
+	EventsEndpoint(FirehoseSettings settings, EventFeed feed, Credentials credentials, RateLimits rateLimits,
+			SecondaryLimits secondaryLimits, FaultInjector faults, RequestLog requests) {
 		this.settings = settings;
 		this.clock = settings.clock();
 		this.feed = feed;
+		this.credentials = credentials;
 		this.rateLimits = rateLimits;
 		this.secondaryLimits = secondaryLimits;
 		this.faults = faults;
@@ -66,16 +69,17 @@ final class EventsEndpoint {
 		Call call = new Call(receivedAt, userAgent, page, perPage);
 		response.header("X-Poll-Interval", Integer.toString(this.settings.pollIntervalSeconds()));
 		response.header("X-GitHub-Media-Type", "github.v3; format=json");
-		String credential = this.rateLimits.credential(request.requestHeaders().get(HttpHeaderNames.AUTHORIZATION));
-		if (credential == null) {
-			return error(response, call.as("unknown"), 401, null, "Bad credentials");
+		Credentials.Credential credential = this.credentials
+			.resolve(request.requestHeaders().get(HttpHeaderNames.AUTHORIZATION));
+		if (!credential.accepted()) {
+			return error(response, call.as(credential.name()), 401, null, "Bad credentials");
 		}
-		Call admitted = call.as(credential);
+		Call admitted = call.as(credential.name());
 		// every request counts toward the secondary limit, whatever its answer
-		boolean withinSecondaryLimit = this.secondaryLimits.admit(credential);
+		boolean withinSecondaryLimit = this.secondaryLimits.admit(credential.name());
 		return Mono.defer(
 				() -> withinSecondaryLimit ? answer(request, response, admitted) : secondaryLimited(response, admitted))
-			.doFinally((signal) -> this.secondaryLimits.release(credential));
+			.doFinally((signal) -> this.secondaryLimits.release(credential.name()));
 	}
 
 	private Mono<Void> answer(HttpServerRequest request, HttpServerResponse response, Call call) {

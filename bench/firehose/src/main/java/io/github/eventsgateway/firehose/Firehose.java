@@ -2,8 +2,10 @@ package io.github.eventsgateway.firehose;
 
 import java.time.Duration;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import reactor.netty.DisposableServer;
@@ -24,6 +26,8 @@ public final class Firehose implements AutoCloseable {
 
 	private final FaultInjector faults;
 
+	private final GitHubApp app;
+
 	private final SecondaryLimits secondaryLimits;
 
 	private final RequestLog requests = new RequestLog();
@@ -34,19 +38,33 @@ public final class Firehose implements AutoCloseable {
 		this.settings = settings;
 		this.feed = (settings.feed() == FeedMode.SPLIT) ? EventFeed.split(settings) : EventFeed.classic(settings);
 		this.faults = new FaultInjector(settings.faultRate(), settings.faults(), settings.seed());
+		this.app = settings.app().enabled() ? GitHubApp.create(settings.app(), settings.clock()) : null;
 		this.secondaryLimits = new SecondaryLimits(settings.clock(), settings.secondaryLimit());
-		RateLimits rateLimits = new RateLimits(settings.clock(), settings.rateLimitWindow(), settings.tokens(),
-				settings.tokenLimit(), settings.anonymousLimit());
-		EventsEndpoint events = new EventsEndpoint(settings, this.feed, rateLimits, this.secondaryLimits, this.faults,
-				this.requests);
+		EventsEndpoint events = new EventsEndpoint(settings, this.feed, new Credentials(settings.tokens(), this.app),
+				new RateLimits(settings.clock(), settings.rateLimitWindow(), budgets(settings, this.app)),
+				this.secondaryLimits, this.faults, this.requests);
+		AppTokenEndpoint appTokens = new AppTokenEndpoint(settings.clock(), this.app, this.requests);
 		if (generating) {
 			this.feed.startGenerating();
 		}
 		this.server = HttpServer.create()
 			.host("127.0.0.1")
 			.port(settings.port())
-			.route((routes) -> routes.get("/events", events::handle))
+			.route((routes) -> routes.get("/events", events::handle)
+				.post("/app/installations/{installationId}/access_tokens", appTokens::handle))
 			.bindNow(Duration.ofSeconds(10));
+	}
+
+	private static Map<String, Integer> budgets(FirehoseSettings settings, GitHubApp app) {
+		Map<String, Integer> budgets = new LinkedHashMap<>();
+		budgets.put(Credentials.ANONYMOUS, settings.anonymousLimit());
+		for (int i = 0; i < settings.tokens().size(); i++) {
+			budgets.put(Credentials.personalToken(i), settings.tokenLimit());
+		}
+		if (app != null) {
+			budgets.put(app.credential(), settings.app().tokenLimit());
+		}
+		return budgets;
 	}
 
 	/**
@@ -220,6 +238,14 @@ public final class Firehose implements AutoCloseable {
 	 */
 	public Map<String, Integer> maxRequestsInAnyWindow(Duration window) {
 		return this.requests.maxRequestsInAnyWindow(window);
+	}
+
+	/**
+	 * The App's private key, PKCS#8 PEM, when the stand-in generated the App's key pair.
+	 * @return the key, empty without an App or when it was given a public key
+	 */
+	public Optional<String> appPrivateKeyPem() {
+		return Optional.ofNullable(this.app).flatMap(GitHubApp::privateKeyPem);
 	}
 
 	@Override

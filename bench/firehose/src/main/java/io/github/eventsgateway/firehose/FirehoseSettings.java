@@ -1,5 +1,7 @@
 package io.github.eventsgateway.firehose;
 
+import java.nio.file.Path;
+import java.security.PublicKey;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumSet;
@@ -36,12 +38,13 @@ import java.util.Set;
  * @param feed which feed to serve
  * @param split how the split feed behaves
  * @param secondaryLimit the secondary rate limit that requests provoke
+ * @param app the GitHub App whose installation tokens are accepted
  */
 public record FirehoseSettings(int port, double eventsPerSecond, Duration visibilityDelay, int windowSize,
 		int maxPerPage, int defaultPerPage, int pollIntervalSeconds, List<String> tokens, int tokenLimit,
 		int anonymousLimit, Duration rateLimitWindow, int exhaustedStatus, double faultRate, Set<Fault> faults,
 		Duration slowResponseDelay, int secondaryRetryAfterSeconds, long seed, Clock clock, FeedMode feed,
-		SplitFeedSettings split, SecondaryLimitSettings secondaryLimit) {
+		SplitFeedSettings split, SecondaryLimitSettings secondaryLimit, AppSettings app) {
 
 	public FirehoseSettings {
 		if (eventsPerSecond < 0) {
@@ -123,6 +126,18 @@ public record FirehoseSettings(int port, double eventsPerSecond, Duration visibi
 		private int secondaryMaxConcurrent = SecondaryLimitSettings.DEFAULTS.maxConcurrent();
 
 		private int secondaryStatus = SecondaryLimitSettings.DEFAULTS.status();
+
+		private long appId = AppSettings.NONE.appId();
+
+		private long appInstallationId = AppSettings.NONE.installationId();
+
+		private PublicKey appPublicKey;
+
+		private Path appPrivateKeyOut;
+
+		private int appTokenLimit = AppSettings.NONE.tokenLimit();
+
+		private Duration appTokenLifetime = AppSettings.NONE.tokenLifetime();
 
 		private Builder() {
 		}
@@ -295,6 +310,39 @@ public record FirehoseSettings(int port, double eventsPerSecond, Duration visibi
 			return this;
 		}
 
+		/**
+		 * A GitHub App with one installation; the stand-in generates its key pair unless
+		 * {@link #appPublicKey(PublicKey)} names one.
+		 * @param appId the App's id
+		 * @param installationId its installation's id
+		 * @return this builder
+		 */
+		public Builder app(long appId, long installationId) {
+			this.appId = appId;
+			this.appInstallationId = installationId;
+			return this;
+		}
+
+		public Builder appPublicKey(PublicKey publicKey) {
+			this.appPublicKey = publicKey;
+			return this;
+		}
+
+		public Builder appPrivateKeyOut(Path privateKeyOut) {
+			this.appPrivateKeyOut = privateKeyOut;
+			return this;
+		}
+
+		public Builder appTokenLimit(int appTokenLimit) {
+			this.appTokenLimit = appTokenLimit;
+			return this;
+		}
+
+		public Builder appTokenLifetime(Duration appTokenLifetime) {
+			this.appTokenLifetime = appTokenLifetime;
+			return this;
+		}
+
 		public FirehoseSettings build() {
 			return new FirehoseSettings(this.port, this.eventsPerSecond, this.visibilityDelay, this.windowSize,
 					this.maxPerPage, this.defaultPerPage, this.pollIntervalSeconds, this.tokens, this.tokenLimit,
@@ -303,7 +351,9 @@ public record FirehoseSettings(int port, double eventsPerSecond, Duration visibi
 					new SplitFeedSettings(this.pushRate, this.otherRate, this.visibilityDelayMin,
 							this.visibilityDelayMax, this.lateShare, this.lateDelayMax, this.surfaceDepth),
 					new SecondaryLimitSettings(this.secondaryPerWindow, this.secondaryWindow,
-							this.secondaryMaxConcurrent, this.secondaryStatus));
+							this.secondaryMaxConcurrent, this.secondaryStatus),
+					new AppSettings(this.appId, this.appInstallationId, this.appPublicKey, this.appPrivateKeyOut,
+							this.appTokenLimit, this.appTokenLifetime));
 		}
 
 	}
