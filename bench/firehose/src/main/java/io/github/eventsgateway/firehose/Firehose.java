@@ -16,7 +16,8 @@ import reactor.netty.http.server.HttpServer;
  * classic feed or the split feed of 2026 ({@link FeedMode}). Tests start it in-process
  * ({@link #start(FirehoseSettings)}); the benchmarks run it through {@link FirehoseMain}.
  * It keeps a ledger per stream of every event that was ever visible and whether a
- * complete {@code 200} carried it, and a log of every request it answered.
+ * complete {@code 200} carried it, and a log of every request it answered; both are also
+ * served over HTTP ({@link LedgerEndpoint}).
  */
 public final class Firehose implements AutoCloseable {
 
@@ -44,6 +45,7 @@ public final class Firehose implements AutoCloseable {
 				new RateLimits(settings.clock(), settings.rateLimitWindow(), budgets(settings, this.app)),
 				this.secondaryLimits, this.faults, this.requests);
 		AppTokenEndpoint appTokens = new AppTokenEndpoint(settings.clock(), this.app, this.requests);
+		LedgerEndpoint ledger = new LedgerEndpoint(this);
 		if (generating) {
 			this.feed.startGenerating();
 		}
@@ -51,7 +53,11 @@ public final class Firehose implements AutoCloseable {
 			.host("127.0.0.1")
 			.port(settings.port())
 			.route((routes) -> routes.get("/events", events::handle)
-				.post("/app/installations/{installationId}/access_tokens", appTokens::handle))
+				.post("/app/installations/{installationId}/access_tokens", appTokens::handle)
+				.get("/_ledger", ledger::summary)
+				.get("/_ledger/ids", ledger::ids)
+				.get("/_ledger/minutes", ledger::minutes)
+				.post("/_control/rate", ledger::rate))
 			.bindNow(Duration.ofSeconds(10));
 	}
 

@@ -1,7 +1,9 @@
 package io.github.eventsgateway.firehose;
 
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SortedMap;
 
@@ -9,6 +11,7 @@ import io.github.eventsgateway.store.GitHubEvent;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -96,6 +99,56 @@ class LedgerTests {
 		assertThat(all.servedCount()).isEqualTo(3);
 		assertThat(all.entries())
 			.allSatisfy((entry) -> assertThat(entry.visibleAt()).isEqualTo(entry.createdAt().plusSeconds(5)));
+	}
+
+	@Test
+	void servesTheLedgerOverHttp() {
+		start(split());
+		this.clock.advance(Duration.ofSeconds(2));
+		this.client.page(1, TOKEN);
+		this.client.page(3, TOKEN);
+		this.client.get("/events", "token nobody");
+		this.client.awaitRequests(3);
+		JsonNode summary = StandInClient.json(this.client.get("/_ledger", null).body());
+		assertThat(summary.path("feed").asString()).isEqualTo("split");
+		assertThat(summary.path("streams").path("push").path("visible").asInt()).isEqualTo(401);
+		assertThat(summary.path("streams").path("push").path("served").asInt()).isEqualTo(100);
+		assertThat(summary.path("streams").path("push").path("events_per_second").asDouble()).isEqualTo(200);
+		// page 3 holds the one event of the other stream that page 2 has no room for
+		assertThat(summary.path("streams").path("other").path("visible").asInt()).isEqualTo(101);
+		assertThat(summary.path("streams").path("other").path("served").asInt()).isEqualTo(1);
+		assertThat(summary.path("secondary_limit").path("provoked").asInt()).isZero();
+		assertThat(summary.path("secondary_limit").path("per_window").asInt()).isEqualTo(900);
+		assertThat(summary.path("credentials").path("token-1").path("requests").asInt()).isEqualTo(2);
+		assertThat(summary.path("credentials").path("token-1").path("max_requests_in_secondary_window").asInt())
+			.isEqualTo(2);
+		assertThat(summary.path("requests").valueStream().map(JsonNode::toString).toList()).contains(
+				"{\"path\":\"/events\",\"credential\":\"token-1\",\"page\":1,\"status\":200,\"count\":1}",
+				"{\"path\":\"/events\",\"credential\":\"token-1\",\"page\":3,\"status\":200,\"count\":1}",
+				"{\"path\":\"/events\",\"credential\":\"unknown\",\"page\":1,\"status\":401,\"count\":1}");
+		HttpResponse<String> served = this.client.get("/_ledger/ids?stream=push&what=served", null);
+		assertThat(served.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("text/plain"));
+		long[] servedIds = Arrays.stream(served.body().split("\n")).mapToLong(Long::parseLong).toArray();
+		assertThat(IdSet.of(servedIds)).isEqualTo(this.firehose.ledger(FeedStream.PUSH).servedIds());
+		assertThat(this.client.get("/_ledger/ids?stream=other&what=visible", null).body().split("\n")).hasSize(101);
+		assertThat(this.client.get("/_ledger/ids?stream=other&what=served", null).body().split("\n")).hasSize(1);
+		assertThat(this.client.get("/_ledger/minutes?stream=push", null).body())
+			.isEqualTo("minute,visible,served\n" + START + ",401,100\n");
+		assertThat(this.client.get("/_ledger/ids?stream=sideways", null).statusCode()).isEqualTo(400);
+		// the ledger's own requests are not GitHub's: not logged
+		assertThat(this.firehose.requests()).hasSize(3);
+	}
+
+	@Test
+	void changesAStreamsRateOverHttp() {
+		start(split());
+		HttpResponse<String> changed = this.client.post("/_control/rate?stream=other&events_per_second=120", null);
+		assertThat(changed.statusCode()).isEqualTo(204);
+		assertThat(this.firehose.eventsPerSecond(FeedStream.OTHER)).isEqualTo(120);
+		assertThat(this.client.post("/_control/rate?stream=all&events_per_second=1", null).statusCode()).isEqualTo(400);
+		assertThat(this.client.post("/_control/rate?stream=push&events_per_second=-1", null).statusCode())
+			.isEqualTo(400);
 	}
 
 	private FirehoseSettings.Builder split() {
