@@ -1,94 +1,151 @@
 package io.github.eventsgateway.firehose;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Iterator;
+import java.util.Comparator;
 import java.util.List;
+import java.util.PriorityQueue;
+import java.util.SplittableRandom;
 
 /**
- * The public timeline: events generated on a fixed schedule (one every
- * {@code 1/eventsPerSecond} seconds of the clock), each shown once its visibility delay
- * has passed, and only the newest {@code windowSize} of them. Generation catches up with
- * the clock whenever the feed is read, so no thread is needed and a test clock can jump.
+ * The public timeline: one or more {@link EventStream}s laid end to end over the pages
+ * (classic: one stream of 300; split: the push stream's 100 on page 1, the other stream's
+ * 200 on pages 2 and 3). Generation and visibility catch up with the clock whenever the
+ * feed is read, in the order they happen, so no thread is needed and a test clock can
+ * jump.
  */
 final class EventFeed {
 
-	private final EventGenerator generator;
-
 	private final Clock clock;
 
-	private final Duration visibilityDelay;
+	private final List<EventStream> streams;
 
-	private final int windowSize;
+	private final SplittableRandom visibility;
 
-	private final ArrayDeque<GeneratedEvent> pending = new ArrayDeque<>();
+	/** Generated events waiting for their visibility time. */
+	private final PriorityQueue<FeedEvent> pending = new PriorityQueue<>(
+			Comparator.comparing(FeedEvent::visibleAt).thenComparingLong(FeedEvent::sequence));
 
-	/** Visible events, oldest first. */
-	private final ArrayDeque<GeneratedEvent> visible = new ArrayDeque<>();
+	private final LongList generatedIds = new LongList();
 
-	private final List<Long> generatedIds = new ArrayList<>();
+	private long sequence;
 
-	private long stepNanos;
-
-	private Instant nextDue;
-
-	EventFeed(EventGenerator generator, Clock clock, Duration visibilityDelay, int windowSize, double eventsPerSecond) {
-		this.generator = generator;
+	private EventFeed(Clock clock, List<EventStream> streams, long seed) {
 		this.clock = clock;
-		this.visibilityDelay = visibilityDelay;
-		this.windowSize = windowSize;
-		this.stepNanos = stepNanos(eventsPerSecond);
+		this.streams = List.copyOf(streams);
+		this.visibility = new SplittableRandom(seed ^ 0x9E3779B97F4A7C15L);
+		this.streams.forEach((stream) -> stream.ledger().catchUpWith(this::catchUpNow));
+	}
+
+	/**
+	 * The classic feed: one stream of every type, a fixed delay, the newest
+	 * {@code windowSize}.
+	 */
+	static EventFeed classic(FirehoseSettings settings) {
+		EventGenerator generator = new EventGenerator(EventTemplates.load(), settings.seed());
+		return new EventFeed(settings.clock(),
+				List.of(new EventStream(FeedStream.ALL, settings.windowSize(), generator,
+						VisibilityDelays.fixed(settings.visibilityDelay()), 0, settings.eventsPerSecond())),
+				settings.seed());
+	}
+
+	/**
+	 * The split feed: the push stream on page 1, every other type on pages 2 and 3, ids
+	 * from two interleaved families, payloads trimmed as in October 2025.
+	 */
+	static EventFeed split(FirehoseSettings settings) {
+		SplitFeedSettings split = settings.split();
+		EventTemplates templates = EventTemplates.trimmed();
+		SplittableRandom random = new SplittableRandom(settings.seed());
+		IdFamilies ids = IdFamilies.interleaved(EventGenerator.FIRST_ID, IdFamilies.SECOND_FAMILY_START);
+		VisibilityDelays delays = VisibilityDelays.of(split);
+		EventStream push = new EventStream(FeedStream.PUSH, 100,
+				new EventGenerator(templates.only((type) -> FeedStream.splitStreamOf(type) == FeedStream.PUSH),
+						random.split(), ids),
+				delays, split.surfaceDepth(), split.pushRate());
+		EventStream other = new EventStream(FeedStream.OTHER, 200,
+				new EventGenerator(templates.only((type) -> FeedStream.splitStreamOf(type) == FeedStream.OTHER),
+						random.split(), ids),
+				delays, split.surfaceDepth(), split.otherRate());
+		return new EventFeed(settings.clock(), List.of(push, other), settings.seed());
 	}
 
 	/** Starts (or resumes) generating from now on. */
 	synchronized void startGenerating() {
-		if (this.nextDue == null) {
-			this.nextDue = this.clock.instant();
-		}
+		Instant now = this.clock.instant();
+		this.streams.forEach((stream) -> stream.start(now));
 	}
 
 	/** Generates what is due up to now, then nothing more until started again. */
 	synchronized void stopGenerating() {
 		catchUp();
-		this.nextDue = null;
-	}
-
-	/**
-	 * Changes the rate from now on.
-	 * @param eventsPerSecond the new rate
-	 */
-	synchronized void eventsPerSecond(double eventsPerSecond) {
-		catchUp();
-		this.stepNanos = stepNanos(eventsPerSecond);
-		Instant now = this.clock.instant();
-		if (this.nextDue != null && this.nextDue.isBefore(now)) {
-			// no burst of the events a zero rate did not generate
-			this.nextDue = now;
-		}
+		this.streams.forEach(EventStream::stop);
 	}
 
 	synchronized boolean isGenerating() {
-		return this.nextDue != null;
+		return this.streams.stream().anyMatch(EventStream::isGenerating);
 	}
 
 	/**
-	 * The visible events, newest first, from an offset.
-	 * @param offset how many of the newest to skip
+	 * Changes a stream's rate from now on.
+	 * @param name the stream
+	 * @param eventsPerSecond the new rate
+	 */
+	synchronized void eventsPerSecond(FeedStream name, double eventsPerSecond) {
+		if (eventsPerSecond < 0) {
+			throw new IllegalArgumentException("A rate must not be negative");
+		}
+		catchUp();
+		stream(name).eventsPerSecond(eventsPerSecond, this.clock.instant());
+	}
+
+	synchronized double eventsPerSecond(FeedStream name) {
+		return stream(name).eventsPerSecond();
+	}
+
+	/** The streams, in page order. */
+	List<FeedStream> streams() {
+		return this.streams.stream().map(EventStream::name).toList();
+	}
+
+	/**
+	 * A stream's ledger (which catches the feed up before each query).
+	 * @param name the stream
+	 * @return its ledger
+	 */
+	StreamLedger ledger(FeedStream name) {
+		return stream(name).ledger();
+	}
+
+	/** Generates and shows what is due up to now. */
+	synchronized void catchUpNow() {
+		catchUp();
+	}
+
+	/** How many events the pages show at most: 300 in both feeds. */
+	int capacity() {
+		return this.streams.stream().mapToInt(EventStream::capacity).sum();
+	}
+
+	/**
+	 * The visible events, newest first, from an offset of the pages laid end to end.
+	 * @param offset how many positions to skip
 	 * @param count how many at most
 	 * @return the events
 	 */
-	synchronized List<GeneratedEvent> newest(int offset, int count) {
+	synchronized List<FeedEvent> newest(int offset, int count) {
 		catchUp();
-		List<GeneratedEvent> page = new ArrayList<>(count);
-		Iterator<GeneratedEvent> newestFirst = this.visible.descendingIterator();
-		for (int skipped = 0; skipped < offset && newestFirst.hasNext(); skipped++) {
-			newestFirst.next();
-		}
-		while (page.size() < count && newestFirst.hasNext()) {
-			page.add(newestFirst.next());
+		List<FeedEvent> page = new ArrayList<>(Math.min(count, capacity()));
+		int slotStart = 0;
+		for (EventStream stream : this.streams) {
+			int slotEnd = slotStart + stream.capacity();
+			int from = Math.max(offset, slotStart);
+			int to = (int) Math.min((long) offset + count, slotEnd);
+			if (from < to) {
+				stream.addWindow(page, from - slotStart, to - slotStart);
+			}
+			slotStart = slotEnd;
 		}
 		return page;
 	}
@@ -96,7 +153,11 @@ final class EventFeed {
 	/** Every id generated so far, in order. */
 	synchronized List<Long> generatedIds() {
 		catchUp();
-		return List.copyOf(this.generatedIds);
+		List<Long> ids = new ArrayList<>(this.generatedIds.size());
+		for (int i = 0; i < this.generatedIds.size(); i++) {
+			ids.add(this.generatedIds.get(i));
+		}
+		return ids;
 	}
 
 	synchronized int generatedCount() {
@@ -104,27 +165,49 @@ final class EventFeed {
 		return this.generatedIds.size();
 	}
 
+	/**
+	 * Plays what happened since the last read, in time order: the next event due in any
+	 * stream is generated unless a pending event becomes visible first. Pending events
+	 * are therefore at most those within a visibility delay, however far the clock
+	 * jumped.
+	 */
 	private void catchUp() {
 		Instant now = this.clock.instant();
-		if (this.nextDue != null && this.stepNanos > 0) {
-			while (!this.nextDue.isAfter(now)) {
-				GeneratedEvent event = this.generator.next(this.nextDue);
-				this.pending.addLast(event);
-				this.generatedIds.add(event.id());
-				this.nextDue = this.nextDue.plusNanos(this.stepNanos);
+		while (true) {
+			EventStream due = null;
+			Instant dueAt = null;
+			for (EventStream stream : this.streams) {
+				Instant next = stream.nextDueBy(now);
+				if (next != null && (dueAt == null || next.isBefore(dueAt))) {
+					due = stream;
+					dueAt = next;
+				}
 			}
-		}
-		while (!this.pending.isEmpty()
-				&& !this.pending.peekFirst().createdAt().plus(this.visibilityDelay).isAfter(now)) {
-			this.visible.addLast(this.pending.removeFirst());
-		}
-		while (this.visible.size() > this.windowSize) {
-			this.visible.removeFirst();
+			FeedEvent showing = this.pending.peek();
+			boolean shows = showing != null && !showing.visibleAt().isAfter(now)
+					&& (dueAt == null || !showing.visibleAt().isAfter(dueAt));
+			if (shows) {
+				this.pending.poll();
+				showing.stream().show(showing, this.visibility);
+			}
+			else if (due != null) {
+				FeedEvent event = due.generate(this.sequence++, this.visibility);
+				this.generatedIds.add(event.id());
+				this.pending.add(event);
+			}
+			else {
+				return;
+			}
 		}
 	}
 
-	private static long stepNanos(double eventsPerSecond) {
-		return (eventsPerSecond > 0) ? Math.max(1, Math.round(1_000_000_000 / eventsPerSecond)) : 0;
+	private EventStream stream(FeedStream name) {
+		for (EventStream stream : this.streams) {
+			if (stream.name() == name) {
+				return stream;
+			}
+		}
+		throw new IllegalArgumentException("This feed has no stream '" + name.key() + "'; it has " + streams());
 	}
 
 }

@@ -9,10 +9,13 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * The real shapes the generator fills in: one payload per event type (and per pull
  * request action) with the type mix, repositories and actors of an hour of GH Archive.
+ * {@link #load()} gives the payloads as recorded (the classic feed), {@link #trimmed()}
+ * the payloads as GitHub has trimmed them since October 2025 (the split feed).
  */
 final class EventTemplates {
 
@@ -31,9 +34,39 @@ final class EventTemplates {
 		this.actors = actors;
 	}
 
+	/** The payloads as recorded in GH Archive 2025-01-01 (and GHES). */
 	static EventTemplates load() {
-		return new EventTemplates(read("event-templates.tsv", EventTemplates::template),
+		return new EventTemplates(read("event-templates.tsv", (columns) -> template(columns, false)),
 				read("repositories.tsv", EventTemplates::named), read("actors.tsv", EventTemplates::named));
+	}
+
+	/**
+	 * The payloads as served since October 2025: PushEvent without commits, a
+	 * PullRequestEvent's pull request reduced to ids, refs and urls, the new actions and
+	 * DiscussionEvent (written by
+	 * {@code bench/firehose/scripts/trim-templates-2025-10.py}).
+	 */
+	static EventTemplates trimmed() {
+		return new EventTemplates(read("event-templates-2025-10.tsv", (columns) -> template(columns, true)),
+				read("repositories.tsv", EventTemplates::named), read("actors.tsv", EventTemplates::named));
+	}
+
+	/**
+	 * The templates of some types only, with the same repositories and actors.
+	 * @param types which types to keep
+	 * @return the narrower templates
+	 */
+	EventTemplates only(Predicate<String> types) {
+		List<Template> kept = this.templates.stream().filter((template) -> types.test(template.type())).toList();
+		if (kept.isEmpty()) {
+			throw new IllegalArgumentException("No template left");
+		}
+		return new EventTemplates(kept, this.repositories, this.actors);
+	}
+
+	/** The event types, each once. */
+	List<String> types() {
+		return this.templates.stream().map(Template::type).distinct().toList();
 	}
 
 	/**
@@ -64,9 +97,11 @@ final class EventTemplates {
 		return this.actors;
 	}
 
-	private static Template template(String[] columns) {
+	private static Template template(String[] columns, boolean withHoles) {
+		PayloadTemplate payload = withHoles ? PayloadTemplate.withHoles(columns[3])
+				: PayloadTemplate.literal(columns[3]);
 		return new Template(columns[0], columns[1].isEmpty() ? null : columns[1], Integer.parseInt(columns[2]),
-				columns[3]);
+				payload);
 	}
 
 	private static Named named(String[] columns) {
@@ -99,9 +134,9 @@ final class EventTemplates {
 	 * @param type the event type
 	 * @param action the pull request action it stands for, or {@code null}
 	 * @param weight how many events of this kind the sample hour held
-	 * @param payload the payload, compact JSON
+	 * @param payload the payload, compact JSON, with holes in the trimmed templates
 	 */
-	record Template(String type, String action, int weight, String payload) {
+	record Template(String type, String action, int weight, PayloadTemplate payload) {
 
 	}
 

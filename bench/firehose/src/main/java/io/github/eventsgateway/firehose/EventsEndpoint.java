@@ -6,8 +6,6 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Queue;
-import java.util.Set;
 
 import io.netty.channel.ChannelOption;
 import io.netty.handler.codec.http.HttpHeaderNames;
@@ -20,8 +18,9 @@ import reactor.netty.http.server.HttpServerResponse;
 /**
  * {@code GET /events} as GitHub answers it: pages of the newest events with {@code Link},
  * weak per-page ETags and free 304s, {@code X-Poll-Interval}, the {@code x-ratelimit-*}
- * headers of the caller's budget, 401 for an unknown token, 403 or 429 once the budget is
- * spent, 422 past the pagination cap, and the faults the {@link FaultInjector} picks.
+ * headers of the caller's budget, 401 for an unknown or expired token, the secondary rate
+ * limit the caller's own requests provoke, 403 or 429 once the budget is spent, 422 past
+ * the pagination cap, and the faults the {@link FaultInjector} picks.
  */
 final class EventsEndpoint {
 
@@ -29,28 +28,34 @@ final class EventsEndpoint {
 
 	private static final String DOCS = "https://docs.github.com/rest/activity/events#list-public-events";
 
+	private static final String SECONDARY_LIMIT_MESSAGE = "You have exceeded a secondary rate limit. "
+			+ "Please wait a few minutes before you try again.";
+
 	private final FirehoseSettings settings;
 
 	private final Clock clock;
 
 	private final EventFeed feed;
 
+	private final Credentials credentials;
+
 	private final RateLimits rateLimits;
+
+	private final SecondaryLimits secondaryLimits;
 
 	private final FaultInjector faults;
 
-	private final Set<Long> servedIds;
+	private final RequestLog requests;
 
-	private final Queue<RecordedRequest> requests;
-
-	EventsEndpoint(FirehoseSettings settings, EventFeed feed, RateLimits rateLimits, FaultInjector faults,
-			Set<Long> servedIds, Queue<RecordedRequest> requests) {
+	EventsEndpoint(FirehoseSettings settings, EventFeed feed, Credentials credentials, RateLimits rateLimits,
+			SecondaryLimits secondaryLimits, FaultInjector faults, RequestLog requests) {
 		this.settings = settings;
 		this.clock = settings.clock();
 		this.feed = feed;
+		this.credentials = credentials;
 		this.rateLimits = rateLimits;
+		this.secondaryLimits = secondaryLimits;
 		this.faults = faults;
-		this.servedIds = servedIds;
 		this.requests = requests;
 	}
 
@@ -64,11 +69,23 @@ final class EventsEndpoint {
 		Call call = new Call(receivedAt, userAgent, page, perPage);
 		response.header("X-Poll-Interval", Integer.toString(this.settings.pollIntervalSeconds()));
 		response.header("X-GitHub-Media-Type", "github.v3; format=json");
-		String credential = this.rateLimits.credential(request.requestHeaders().get(HttpHeaderNames.AUTHORIZATION));
-		if (credential == null) {
-			return error(response, call.as("unknown"), 401, null, "Bad credentials");
+		Credentials.Credential credential = this.credentials
+			.resolve(request.requestHeaders().get(HttpHeaderNames.AUTHORIZATION));
+		if (!credential.accepted()) {
+			return error(response, call.as(credential.name()), 401, null, "Bad credentials");
 		}
-		call = call.as(credential);
+		Call admitted = call.as(credential.name());
+		// every request counts toward the secondary limit, whatever its answer
+		boolean withinSecondaryLimit = this.secondaryLimits.admit(credential.name());
+		return Mono.defer(
+				() -> withinSecondaryLimit ? answer(request, response, admitted) : secondaryLimited(response, admitted))
+			.doFinally((signal) -> this.secondaryLimits.release(credential.name()));
+	}
+
+	private Mono<Void> answer(HttpServerRequest request, HttpServerResponse response, Call call) {
+		String credential = call.credential();
+		int page = call.page();
+		int perPage = call.perPage();
 		Fault fault = this.faults.next();
 		if (fault == Fault.CONNECTION_RESET) {
 			record(call, 0, fault, 0);
@@ -79,15 +96,14 @@ final class EventsEndpoint {
 		}
 		if (fault == Fault.SECONDARY_RATE_LIMIT) {
 			response.header("retry-after", Integer.toString(this.settings.secondaryRetryAfterSeconds()));
-			return error(response, call, 403, fault,
-					"You have exceeded a secondary rate limit. Please wait a few minutes before you try again.");
+			return error(response, call, 403, fault, SECONDARY_LIMIT_MESSAGE);
 		}
 		RateLimits.Usage usage = this.rateLimits.peek(credential);
 		if (usage.remaining() == 0) {
 			return exhausted(response, call, usage);
 		}
-		int lastPage = Math.max(1, (this.settings.windowSize() + perPage - 1) / perPage);
-		List<GeneratedEvent> events = this.feed.newest((page - 1) * perPage, perPage);
+		int lastPage = Math.max(1, (this.feed.capacity() + perPage - 1) / perPage);
+		List<FeedEvent> events = this.feed.newest((page - 1) * perPage, perPage);
 		String etag = etag(events, page, perPage);
 		if (page <= lastPage && etag.equals(request.requestHeaders().get(HttpHeaderNames.IF_NONE_MATCH))) {
 			rateLimitHeaders(response.responseHeaders(), usage);
@@ -114,7 +130,7 @@ final class EventsEndpoint {
 		return sendPage(response, call, events, fault);
 	}
 
-	private Mono<Void> sendPage(HttpServerResponse response, Call call, List<GeneratedEvent> events, Fault fault) {
+	private Mono<Void> sendPage(HttpServerResponse response, Call call, List<FeedEvent> events, Fault fault) {
 		byte[] body = body(events);
 		if (fault == Fault.TRUNCATED_JSON) {
 			body = Arrays.copyOf(body, (int) (body.length * this.faults.truncationPoint()));
@@ -133,9 +149,20 @@ final class EventsEndpoint {
 			return Mono.delay(this.settings.slowResponseDelay()).then(send).onErrorResume((ex) -> Mono.empty());
 		}
 		return send.doOnSuccess((done) -> {
-			events.forEach((event) -> this.servedIds.add(event.id()));
+			events.forEach(FeedEvent::markServed);
 			record(call, 200, null, events.size());
 		});
+	}
+
+	/**
+	 * The secondary rate limit the caller's own requests crossed: its primary budget is
+	 * untouched and says so.
+	 */
+	private Mono<Void> secondaryLimited(HttpServerResponse response, Call call) {
+		rateLimitHeaders(response.responseHeaders(), this.rateLimits.peek(call.credential()));
+		SecondaryLimitSettings limit = this.secondaryLimits.settings();
+		response.header("retry-after", Long.toString(limit.retryAfterSeconds()));
+		return error(response, call, limit.status(), null, SECONDARY_LIMIT_MESSAGE, true);
 	}
 
 	private Mono<Void> exhausted(HttpServerResponse response, Call call, RateLimits.Usage usage) {
@@ -145,10 +172,14 @@ final class EventsEndpoint {
 	}
 
 	private Mono<Void> error(HttpServerResponse response, Call call, int status, Fault fault, String message) {
-		record(call, status, fault, 0);
-		byte[] body = ("{\"message\":\"" + message + "\",\"documentation_url\":\"" + DOCS + "\",\"status\":\"" + status
-				+ "\"}")
-			.getBytes(StandardCharsets.UTF_8);
+		return error(response, call, status, fault, message, false);
+	}
+
+	private Mono<Void> error(HttpServerResponse response, Call call, int status, Fault fault, String message,
+			boolean secondaryLimitProvoked) {
+		this.requests.add(new RecordedRequest(call.receivedAt(), call.credential(), call.userAgent(), call.page(),
+				call.perPage(), status, fault, 0, RecordedRequest.EVENTS, secondaryLimitProvoked));
+		byte[] body = errorBody(status, message);
 		return response.status(status)
 			.header(HttpHeaderNames.CONTENT_TYPE, JSON)
 			.header(HttpHeaderNames.CONTENT_LENGTH, Integer.toString(body.length))
@@ -167,7 +198,14 @@ final class EventsEndpoint {
 
 	private void record(Call call, int status, Fault fault, int eventsServed) {
 		this.requests.add(new RecordedRequest(call.receivedAt(), call.credential(), call.userAgent(), call.page(),
-				call.perPage(), status, fault, eventsServed));
+				call.perPage(), status, fault, eventsServed, RecordedRequest.EVENTS, false));
+	}
+
+	/** GitHub's error body. */
+	static byte[] errorBody(int status, String message) {
+		return ("{\"message\":\"" + message + "\",\"documentation_url\":\"" + DOCS + "\",\"status\":\"" + status
+				+ "\"}")
+			.getBytes(StandardCharsets.UTF_8);
 	}
 
 	private static void rateLimitHeaders(HttpHeaders headers, RateLimits.Usage usage) {
@@ -178,18 +216,31 @@ final class EventsEndpoint {
 		headers.set("x-ratelimit-resource", "core");
 	}
 
-	private static byte[] body(List<GeneratedEvent> events) {
-		StringBuilder json = new StringBuilder(events.size() * 2048 + 2).append('[');
-		for (int i = 0; i < events.size(); i++) {
-			json.append((i > 0) ? "," : "").append(events.get(i).json());
+	/** The page's JSON array, copied from each event's bytes. */
+	static byte[] body(List<FeedEvent> events) {
+		int length = 2 + Math.max(0, events.size() - 1);
+		for (FeedEvent event : events) {
+			length += event.json().length;
 		}
-		return json.append(']').toString().getBytes(StandardCharsets.UTF_8);
+		byte[] body = new byte[length];
+		int at = 0;
+		body[at++] = '[';
+		for (int i = 0; i < events.size(); i++) {
+			if (i > 0) {
+				body[at++] = ',';
+			}
+			byte[] json = events.get(i).json();
+			System.arraycopy(json, 0, body, at, json.length);
+			at += json.length;
+		}
+		body[at] = ']';
+		return body;
 	}
 
 	/** A weak ETag that changes whenever the events on the page change. */
-	static String etag(List<GeneratedEvent> events, int page, int perPage) {
+	static String etag(List<FeedEvent> events, int page, int perPage) {
 		long hash = 0xcbf29ce484222325L;
-		for (GeneratedEvent event : events) {
+		for (FeedEvent event : events) {
 			hash = (hash ^ event.id()) * 0x100000001b3L;
 		}
 		return "W/\"" + Long.toHexString(hash) + "-" + page + "-" + perPage + "\"";

@@ -5,17 +5,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
- * GitHub's primary rate limit: a budget of requests per credential (each token, and the
- * anonymous caller) that resets a fixed window after its first use.
+ * GitHub's primary rate limit: a budget of requests per credential (each token, the
+ * anonymous caller, and an App installation whose tokens share one) that resets a fixed
+ * window after its first use.
  */
 final class RateLimits {
-
-	/** The name under which requests without a token are counted. */
-	static final String ANONYMOUS = "anonymous";
 
 	private final Clock clock;
 
@@ -23,34 +20,15 @@ final class RateLimits {
 
 	private final Map<String, Budget> budgets = new LinkedHashMap<>();
 
-	private final Map<String, String> credentialByToken = new LinkedHashMap<>();
-
-	RateLimits(Clock clock, Duration window, List<String> tokens, int tokenLimit, int anonymousLimit) {
+	/**
+	 * @param clock the clock of the windows
+	 * @param window how long a budget lasts after its first use
+	 * @param limits each credential's budget per window, by the credential's name
+	 */
+	RateLimits(Clock clock, Duration window, Map<String, Integer> limits) {
 		this.clock = clock;
 		this.window = window;
-		this.budgets.put(ANONYMOUS, new Budget(anonymousLimit));
-		for (int i = 0; i < tokens.size(); i++) {
-			String credential = "token-" + (i + 1);
-			this.credentialByToken.put(tokens.get(i), credential);
-			this.budgets.put(credential, new Budget(tokenLimit));
-		}
-	}
-
-	/**
-	 * Names the credential of a request, never the token itself.
-	 * @param authorization the {@code Authorization} header, or {@code null}
-	 * @return {@code anonymous}, {@code token-1}, {@code token-2}... or {@code null} for
-	 * a token that is not known
-	 */
-	String credential(String authorization) {
-		if (authorization == null || authorization.isBlank()) {
-			return ANONYMOUS;
-		}
-		String[] scheme = authorization.trim().split("\\s+", 2);
-		if (scheme.length != 2 || !("token".equalsIgnoreCase(scheme[0]) || "bearer".equalsIgnoreCase(scheme[0]))) {
-			return null;
-		}
-		return this.credentialByToken.get(scheme[1].trim());
+		limits.forEach((credential, limit) -> this.budgets.put(credential, new Budget(limit)));
 	}
 
 	/**
