@@ -44,6 +44,15 @@ public final class GitHubJson {
 	}
 
 	/**
+	 * Reads one event.
+	 * @param json the event's JSON object
+	 * @return the event
+	 */
+	public static GitHubEvent readObject(String json) {
+		return toEvent(JSON.readTree(json));
+	}
+
+	/**
 	 * Reads newline-delimited events, one JSON object a line.
 	 * @param input the (decompressed) stream
 	 * @return the events, in file order

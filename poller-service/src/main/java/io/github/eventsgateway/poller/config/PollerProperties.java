@@ -64,7 +64,7 @@ public record PollerProperties(@DefaultValue("https://api.github.com") String gi
 		@DefaultValue("false") boolean exitAfterImport, @DefaultValue("1000") int importBatchSize,
 		@DefaultValue("github-events-gateway-poller") String userAgent,
 		@DefaultValue("60s") Duration defaultPollInterval, @DefaultValue("200ms") Duration minReadInterval,
-		@DefaultValue("60s") Duration maxReadInterval, @DefaultValue("4") int burst,
+		@DefaultValue("10s") Duration maxReadInterval, @DefaultValue("4") int burst,
 		@DefaultValue("10s") Duration requestTimeout, @DefaultValue("2s") Duration backoffInitial,
 		@DefaultValue("5m") Duration backoffMax, @DefaultValue("60s") Duration secondaryLimitWait,
 		@DefaultValue("10s") Duration leaseTtl, @DefaultValue("3s") Duration leaseRenewInterval,

@@ -125,8 +125,9 @@ class CaptureSimulationTests {
 			this.budget = new RequestBudget(this.credentials,
 					new PaceSettings(pacing, 600, 4, 3, Duration.ofSeconds(60), Duration.ofSeconds(60)),
 					new Backoff(Duration.ofSeconds(2), Duration.ofMinutes(5), () -> 0.5));
+			// The poller's defaults (gateway.poller.min-read-interval, max-read-interval)
 			this.scheduler = new CaptureScheduler(this.layout, this.budget, Duration.ofMillis(200),
-					Duration.ofSeconds(60));
+					Duration.ofSeconds(10));
 		}
 
 		/**
