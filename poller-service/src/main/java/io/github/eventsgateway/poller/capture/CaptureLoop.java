@@ -3,6 +3,7 @@ package io.github.eventsgateway.poller.capture;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.stream.Collectors;
 
 import io.github.eventsgateway.poller.capture.Sweeper.PageRead;
@@ -50,7 +51,7 @@ public class CaptureLoop {
 
 	private State state;
 
-	private String describedLayout;
+	private List<PageRange> loggedStreams;
 
 	CaptureLoop(Leadership leadership, CaptureScheduler scheduler, Sweeper sweeper, RequestBudget budget,
 			FeedLayout layout, DeliveryDelays delays, StatusReporter status, PollerMetrics metrics, Scheduler timer,
@@ -158,12 +159,12 @@ public class CaptureLoop {
 	}
 
 	private void describeLayout() {
-		String layout = describedLayout();
-		if (!layout.equals(this.describedLayout)) {
-			if (this.describedLayout != null) {
-				logger.info("The feed's layout changed: {}", layout);
+		List<PageRange> streams = this.layout.streams();
+		if (!streams.equals(this.loggedStreams)) {
+			if (this.loggedStreams != null) {
+				logger.info("The feed's layout changed: {}", describedLayout());
 			}
-			this.describedLayout = layout;
+			this.loggedStreams = streams;
 		}
 	}
 

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Timeout;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The stand-in misbehaves on one request in ten for a minute: server errors, truncated
+ * The stand-in misbehaves on one request in five for a minute: server errors, truncated
  * JSON, responses slower than the poller's request timeout, connection resets and
  * secondary rate limits.
  */
@@ -41,7 +41,7 @@ class FaultyGitHubTest {
 			.eventsPerSecond(100)
 			.pollIntervalSeconds(1)
 			.tokens(List.of("faulty-token-1", "faulty-token-2"))
-			.faultRate(0.1)
+			.faultRate(0.2)
 			.faults(EnumSet.allOf(Fault.class))
 			.slowResponseDelay(Duration.ofSeconds(5))
 			.secondaryRetryAfterSeconds(2)
