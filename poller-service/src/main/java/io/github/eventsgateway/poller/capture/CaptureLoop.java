@@ -125,6 +125,14 @@ public class CaptureLoop {
 			this.metrics.captured(sweep.pages().id(), sweep.stored(), completeness.missed(), completeness.saturated());
 		}
 		this.metrics.stream(sweep.pages().id(), plan.stream().rate(), plan.stream().interval());
+		if (logger.isDebugEnabled()) {
+			logger.debug("Swept {}: pages {}, {} new, {}, rate {}/s, next in {} ms", sweep.pages().id(),
+					sweep.reads()
+						.stream()
+						.map((read) -> read.page() + ":" + read.stored() + "/" + read.overlap())
+						.toList(),
+					sweep.stored(), completeness, plan.stream().rate(), plan.stream().interval().toMillis());
+		}
 		for (CredentialState credential : this.budget.states(now)) {
 			this.metrics.rateLimitRemaining(credential.label(), credential.remaining());
 		}

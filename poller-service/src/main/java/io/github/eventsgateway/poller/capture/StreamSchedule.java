@@ -219,13 +219,17 @@ final class StreamSchedule {
 			double sample = sweep.newEvents() / seconds;
 			this.rate = (this.rate == null) ? sample : this.rate + ALPHA * (sample - this.rate);
 			this.lastRateSampleAt = sweep.topReadAt();
+			if (calibration) {
+				// A calibration overlaps by design: the stream still outruns the budget.
+				return new Completeness(0, false);
+			}
 			this.saturationsInARow = 0;
 			this.rateFloor = 0;
 			if (sweep.reachedBottom() && sweep.overlap() < this.margin) {
 				// A near miss: the stream's last page barely reached known ground.
 				this.fill = Math.max(MIN_FILL, this.fill - 0.05);
 			}
-			else if (!calibration) {
+			else {
 				this.fill = Math.min(MAX_FILL, this.fill + 0.01);
 			}
 			return new Completeness(0, false);

@@ -18,9 +18,9 @@ import io.github.eventsgateway.firehose.FeedMode;
 import io.github.eventsgateway.firehose.FeedStream;
 import io.github.eventsgateway.firehose.Firehose;
 import io.github.eventsgateway.firehose.FirehoseSettings;
-import io.github.eventsgateway.firehose.IdSet;
 import io.github.eventsgateway.firehose.RecordedRequest;
 import io.github.eventsgateway.firehose.RequestCount;
+import io.github.eventsgateway.firehose.StreamLedger;
 import io.github.eventsgateway.firehose.completeness.BenchProcesses;
 import io.github.eventsgateway.store.EventStoreKeys;
 
@@ -34,10 +34,12 @@ import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
  * against its budget and the streams' rates, next to the best any scheduler could do with
  * that budget. Each point starts a fresh Redis, the stand-in in split mode (page 1 the
  * push stream, pages 2-3 every other type, visibility delays of 0 to 10 s, late events
- * surfacing below the top, GitHub's budgets and secondary limit) and the poller; it
- * generates for a while in real time, stops, lets the poller finish what is still
- * visible, then compares the stand-in's ledger of every event ever visible with what
- * Redis holds, and the poller's own estimate of what it missed with the truth.
+ * surfacing below the top, GitHub's budgets and secondary limit) and the poller; the feed
+ * runs from the start, as GitHub's does, the poller joins it, and from its first request
+ * on the feed runs for a while in real time, stops, and the poller finishes what is still
+ * visible. Then the stand-in's ledger of every event that became visible after the
+ * poller's first request is compared with what Redis holds, and the poller's own estimate
+ * of what it missed with the truth.
  */
 public final class CaptureBenchmark {
 
@@ -113,7 +115,7 @@ public final class CaptureBenchmark {
 		Process redis = null;
 		Process poller = null;
 		LettuceConnectionFactory connections = null;
-		try (Firehose firehose = Firehose.startPaused(settings.build())) {
+		try (Firehose firehose = Firehose.start(settings.build())) {
 			redis = BenchProcesses.redis(redisPort, work);
 			Map<String, String> environment = new LinkedHashMap<>();
 			environment.put("GITHUB_API_URL", firehose.url());
@@ -130,15 +132,14 @@ public final class CaptureBenchmark {
 			Path log = work.resolve("poller.log");
 			System.out.println(point + ": poller log " + log);
 			poller = BenchProcesses.javaJar(jar, environment, log);
-			awaitFirstRequest(firehose, poller);
-			firehose.startGenerating();
+			Instant joinedAt = awaitFirstRequest(firehose, poller);
 			BenchProcesses.sleep(generation);
 			firehose.stopGenerating();
 			BenchProcesses.sleep(drain);
 			connections = new LettuceConnectionFactory(new RedisStandaloneConfiguration("127.0.0.1", redisPort));
 			connections.afterPropertiesSet();
 			connections.start();
-			return measure(point, firehose, new ReactiveStringRedisTemplate(connections));
+			return measure(point, firehose, new ReactiveStringRedisTemplate(connections), joinedAt);
 		}
 		finally {
 			BenchProcesses.stop(poller);
@@ -149,11 +150,12 @@ public final class CaptureBenchmark {
 		}
 	}
 
-	private static String measure(CapturePoint point, Firehose firehose, ReactiveStringRedisTemplate redis) {
+	private static String measure(CapturePoint point, Firehose firehose, ReactiveStringRedisTemplate redis,
+			Instant joinedAt) {
 		Set<Long> stored = storedIds(redis);
 		Map<String, Long> estimated = missedEstimates(redis);
-		StreamResult other = point.split() ? result(firehose, FeedStream.OTHER, stored) : StreamResult.NONE;
-		StreamResult push = result(firehose, point.split() ? FeedStream.PUSH : FeedStream.ALL, stored);
+		StreamResult other = point.split() ? result(firehose, FeedStream.OTHER, stored, joinedAt) : StreamResult.NONE;
+		StreamResult push = result(firehose, point.split() ? FeedStream.PUSH : FeedStream.ALL, stored, joinedAt);
 		long pushEstimate = point.split() ? estimated.getOrDefault("p1", 0L)
 				: estimated.values().stream().mapToLong(Long::longValue).sum();
 		long otherEstimate = estimated.getOrDefault("p2-3", 0L);
@@ -194,9 +196,14 @@ public final class CaptureBenchmark {
 		return String.format(Locale.ROOT, "%.3f", (estimated - truth) / (double) truth);
 	}
 
-	private static StreamResult result(Firehose firehose, FeedStream stream, Set<Long> stored) {
-		IdSet visible = firehose.ledger(stream).visibleIds();
-		long kept = visible.stream().filter(stored::contains).count();
+	/** What was stored of the events that became visible once the poller had joined. */
+	private static StreamResult result(Firehose firehose, FeedStream stream, Set<Long> stored, Instant joinedAt) {
+		List<StreamLedger.Entry> visible = firehose.ledger(stream)
+			.entries()
+			.stream()
+			.filter((entry) -> entry.visibleAt() != null && !entry.visibleAt().isBefore(joinedAt))
+			.toList();
+		long kept = visible.stream().filter((entry) -> stored.contains(entry.id())).count();
 		return new StreamResult(visible.size(), (int) kept);
 	}
 
@@ -227,9 +234,14 @@ public final class CaptureBenchmark {
 		return missed;
 	}
 
-	private static void awaitFirstRequest(Firehose firehose, Process poller) {
+	/** Waits for the poller's first request to the feed, and tells when it came. */
+	private static Instant awaitFirstRequest(Firehose firehose, Process poller) {
 		Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
-		while (firehose.requests().isEmpty()) {
+		while (true) {
+			List<RecordedRequest> requests = firehose.requests();
+			if (!requests.isEmpty()) {
+				return requests.get(0).receivedAt();
+			}
 			if (!poller.isAlive() || Instant.now().isAfter(deadline)) {
 				throw new IllegalStateException("The poller did not poll within 90 s; see its log");
 			}
