@@ -2,8 +2,10 @@ package io.github.eventsgateway.store;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +30,8 @@ public final class EventReader {
 	private static final RedisScript<List> TIMELINE = LuaScripts.load("timeline.lua");
 
 	private static final RedisScript<List> PULL_REQUEST_INTERVAL = LuaScripts.load("pull-request-interval.lua");
+
+	private static final RedisScript<List> CAPTURE = LuaScripts.load("capture.lua");
 
 	private final ReactiveStringRedisTemplate redis;
 
@@ -136,6 +140,31 @@ public final class EventReader {
 			.reverseRangeByScoreWithScores(this.keys.madePublic(), Range.unbounded(), Limit.limit().count(limit))
 			.map(EventReader::toMadePublicRepo)
 			.collectList();
+	}
+
+	/**
+	 * What the poller captured of each stream of the feed over a window, to the minute
+	 * (the minutes of {@code from} and {@code to} included).
+	 * @param from the window's start
+	 * @param to the window's end
+	 * @return per stream, sorted by id; empty when no poller reported any
+	 */
+	public Mono<List<StreamCapture>> capture(Instant from, Instant to) {
+		List<String> args = List.of(this.keys.prefix(), Long.toString(minute(from)), Long.toString(minute(to)));
+		return LuaScripts.single(this.redis.execute(CAPTURE, List.of(this.keys.captureStreams()), args))
+			.map((reply) -> {
+				List<StreamCapture> streams = new ArrayList<>();
+				for (int i = 0; i + 4 < reply.size(); i += 5) {
+					streams.add(new StreamCapture((String) reply.get(i), (Long) reply.get(i + 1),
+							(Long) reply.get(i + 2), (Long) reply.get(i + 3), (Long) reply.get(i + 4)));
+				}
+				streams.sort(Comparator.comparing(StreamCapture::stream));
+				return streams;
+			});
+	}
+
+	private static long minute(Instant at) {
+		return at.truncatedTo(ChronoUnit.MINUTES).getEpochSecond();
 	}
 
 	private static MadePublicRepo toMadePublicRepo(TypedTuple<String> tuple) {

@@ -81,9 +81,38 @@ public final class EventStoreKeys {
 		return this.prefix + "status";
 	}
 
-	/** The string that names the poller instance holding the lease. */
+	/**
+	 * The string that names the poller instance holding the lease, with its fencing
+	 * epoch: {@code <epoch>:<instanceId>}.
+	 */
 	public String pollerLease() {
 		return this.prefix + "poller-lease";
+	}
+
+	/** The counter of lease epochs: each new holder of the lease takes the next. */
+	public String pollerLeaseEpoch() {
+		return this.prefix + "poller-lease-epoch";
+	}
+
+	/** The set of the feed's streams the poller has reported capture statistics for. */
+	public String captureStreams() {
+		return this.prefix + "capture-streams";
+	}
+
+	/**
+	 * The hash of each stream's capture totals: fields {@code <stream>:captured},
+	 * {@code :missed}, {@code :saturations} and {@code :requests}.
+	 */
+	public String captureTotals() {
+		return this.prefix + "capture-totals";
+	}
+
+	/**
+	 * A sorted set per stream of snapshots of its totals: member
+	 * {@code minute:captured:missed:saturations:requests}, score the minute.
+	 */
+	public String captureSnapshots(String stream) {
+		return this.prefix + "capture:" + stream;
 	}
 
 }

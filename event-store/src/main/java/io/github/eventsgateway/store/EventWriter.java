@@ -29,6 +29,13 @@ public final class EventWriter {
 
 	private final String retentionSeconds;
 
+	/**
+	 * Creates the write path.
+	 * @param redis the connection
+	 * @param keys the key layout
+	 * @param retention how long events are kept (at least an hour in a service: see
+	 * {@code EventStoreProperties})
+	 */
 	public EventWriter(ReactiveStringRedisTemplate redis, EventStoreKeys keys, Duration retention) {
 		this.redis = redis;
 		this.keys = keys;
@@ -36,15 +43,43 @@ public final class EventWriter {
 	}
 
 	/**
-	 * Stores events that are new, skips those stored before, trims what fell out of the
-	 * retention, all in one atomic script.
+	 * Stores events for a writer that holds no lease (a file import), without capture
+	 * statistics.
 	 * @param events the events, in any order, possibly with duplicates
 	 * @return what was stored
+	 * @see #ingest(List, String, CaptureRecord)
 	 */
 	public Mono<IngestResult> ingest(List<GitHubEvent> events) {
-		List<String> args = new ArrayList<>(2 + events.size() * 5);
+		return ingest(events, "", null);
+	}
+
+	/**
+	 * Stores events that are new, skips those stored before, trims what fell out of the
+	 * retention, and records the read's capture statistics, all in one atomic script,
+	 * only while the writer's fencing token is still the lease's.
+	 * @param events the events, in any order, possibly with duplicates
+	 * @param fencingToken the writer's token ({@link PollerLease}), or {@code ""} for a
+	 * writer that holds no lease
+	 * @param capture what the read that brought them tells about completeness, or
+	 * {@code null}
+	 * @return what was stored, or {@link LeaseLostException} when the lease is no longer
+	 * the writer's (nothing was written)
+	 */
+	public Mono<IngestResult> ingest(List<GitHubEvent> events, String fencingToken, CaptureRecord capture) {
+		List<String> args = new ArrayList<>(8 + events.size() * 5);
 		args.add(this.keys.prefix());
 		args.add(this.retentionSeconds);
+		args.add(fencingToken);
+		if (capture != null) {
+			args.add(capture.stream());
+			args.add(Long.toString(capture.minute()));
+			args.add(Long.toString(capture.missed()));
+			args.add(Integer.toString(capture.saturations()));
+			args.add(Integer.toString(capture.requests()));
+		}
+		else {
+			args.addAll(List.of("", "0", "0", "0", "0"));
+		}
 		for (GitHubEvent event : events) {
 			args.add(event.id());
 			args.add(event.type());
@@ -52,8 +87,16 @@ public final class EventWriter {
 			args.add(event.opensPullRequest() ? event.repoName().toLowerCase(Locale.ROOT) : "");
 			args.add(event.makesRepositoryPublic() ? MadePublicRepo.of(event).toMember() : "");
 		}
-		List<String> scriptKeys = List.of(this.keys.types(), this.keys.madePublic(), this.keys.status());
-		return LuaScripts.single(this.redis.execute(INGEST, scriptKeys, args)).map(EventWriter::toResult);
+		List<String> scriptKeys = List.of(this.keys.types(), this.keys.madePublic(), this.keys.status(),
+				this.keys.pollerLease(), this.keys.captureTotals(), this.keys.captureStreams());
+		return LuaScripts.single(this.redis.execute(INGEST, scriptKeys, args)).handle((reply, sink) -> {
+			if (reply.size() == 1) {
+				sink.error(new LeaseLostException());
+			}
+			else {
+				sink.next(toResult(reply));
+			}
+		});
 	}
 
 	/**

@@ -10,11 +10,14 @@ import org.springframework.data.redis.core.script.RedisScript;
 
 /**
  * The lease that lets exactly one poller instance poll: a key holding the leader's
- * instance id, with an expiry that the leader keeps pushing back.
+ * fencing token ({@code <epoch>:<instanceId>}), with an expiry that the leader keeps
+ * pushing back. Each new holder gets a new epoch, and every write of the poller carries
+ * its token, so a leader that lost the lease (paused, partitioned) cannot write once it
+ * wakes up: {@link EventWriter} and {@link PollerStatusStore} refuse it atomically.
  */
 public final class PollerLease {
 
-	private static final RedisScript<Long> ACQUIRE = LuaScripts.load("lease.lua", Long.class);
+	private static final RedisScript<String> ACQUIRE = LuaScripts.load("lease.lua", String.class);
 
 	private static final RedisScript<Long> RELEASE = LuaScripts.load("lease-release.lua", Long.class);
 
@@ -31,22 +34,24 @@ public final class PollerLease {
 	 * Takes the lease when it is free, or renews it when this instance holds it.
 	 * @param instanceId this instance
 	 * @param ttl how long the lease lasts without another renewal
-	 * @return whether this instance holds the lease for {@code ttl} from now
+	 * @return the fencing token while this instance holds the lease for {@code ttl} from
+	 * now, empty when another instance holds it
 	 */
-	public Mono<Boolean> acquireOrRenew(String instanceId, Duration ttl) {
+	public Mono<String> acquireOrRenew(String instanceId, Duration ttl) {
 		return this.redis
-			.execute(ACQUIRE, List.of(this.keys.pollerLease()), List.of(instanceId, Long.toString(ttl.toMillis())))
-			.next()
-			.map((held) -> held == 1L);
+			.execute(ACQUIRE, List.of(this.keys.pollerLease(), this.keys.pollerLeaseEpoch()),
+					List.of(instanceId, Long.toString(ttl.toMillis())))
+			.next();
 	}
 
 	/**
-	 * Gives the lease up, if this instance holds it, so a standby can take over at once.
-	 * @param instanceId this instance
+	 * Gives the lease up, if this instance still holds it, so a standby can take over at
+	 * once.
+	 * @param fencingToken the token this instance holds
 	 * @return whether it was released
 	 */
-	public Mono<Boolean> release(String instanceId) {
-		return this.redis.execute(RELEASE, List.of(this.keys.pollerLease()), List.of(instanceId))
+	public Mono<Boolean> release(String fencingToken) {
+		return this.redis.execute(RELEASE, List.of(this.keys.pollerLease()), List.of(fencingToken))
 			.next()
 			.map((released) -> released == 1L);
 	}
@@ -56,7 +61,17 @@ public final class PollerLease {
 	 * @return the holder's instance id, or empty when nobody does
 	 */
 	public Mono<String> holder() {
-		return this.redis.opsForValue().get(this.keys.pollerLease());
+		return this.redis.opsForValue().get(this.keys.pollerLease()).map(PollerLease::instanceOf);
+	}
+
+	/**
+	 * The instance id in a fencing token.
+	 * @param fencingToken a token, {@code <epoch>:<instanceId>}
+	 * @return the instance id
+	 */
+	public static String instanceOf(String fencingToken) {
+		int separator = fencingToken.indexOf(':');
+		return (separator >= 0) ? fencingToken.substring(separator + 1) : fencingToken;
 	}
 
 }

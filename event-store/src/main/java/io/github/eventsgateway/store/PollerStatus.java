@@ -2,38 +2,45 @@ package io.github.eventsgateway.store;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
+import tools.jackson.core.JacksonException;
+
 /**
- * What the poller reports of itself, and the store's counters, as kept in the status
- * hash. Any field may be {@code null} when nothing has reported it yet. Never holds a
- * token.
+ * The poller's status as readers see it: what the leader last reported
+ * ({@link PollerReport}), the store's counters and the lease holder. Any field may be
+ * {@code null} when nothing has reported it yet. Never holds a secret.
  *
- * @param leader the instance that last polled as leader
+ * @param leader the instance that last reported as leader
  * @param leaseHolder the instance holding the lease now, or {@code null} when none does
  * @param state what the leader is doing, such as {@code POLLING} or {@code RATE_LIMITED}
- * @param lastPollAt when the last poll ended
+ * @param lastPollAt when its last request ended
  * @param lastPollOutcome how it ended: {@code 200}, {@code 304}, {@code 403},
  * {@code 429}, {@code 5xx} or {@code error}
- * @param lastSuccessAt when the last poll that GitHub answered with 200 or 304 ended
+ * @param lastSuccessAt when GitHub last answered with events or 304
+ * @param source where events come from: {@code github}, or {@code replay of FILE}
+ * @param pacing how requests are paced: {@code budget} or {@code poll-interval}
+ * @param pollInterval GitHub's {@code X-Poll-Interval}
+ * @param credentials the pool's credentials and their budgets (empty when none reported)
+ * @param streams the feed's streams and how they are read (empty when none reported)
+ * @param deliveryDelayP50 half the events reach the feed within this of their created_at
+ * @param deliveryDelayP99 99 % of them within this
  * @param eventsStored the events stored since the store began
  * @param duplicatesSkipped the events received again and not counted twice
+ * @param eventsDropped the events refused as not GitHub's (a field beyond its bounds)
  * @param newestEventAt the newest created_at stored
- * @param rateLimitRemaining requests left in the budget of the token used last
- * @param rateLimitLimit that token's hourly budget
- * @param rateLimitResetAt when that budget resets
- * @param pollInterval the interval between polls the poller keeps now
- * @param suspectedGaps polls whose pages did not reach back to events already stored
- * @param tokens how many tokens are usable (0 when polling anonymously)
- * @param lastError the last error, one line, never a token
+ * @param suspectedGaps reads that found no event already stored: some were missed
+ * @param lastError the last error, one line
  * @param lastErrorAt when it happened
  */
 public record PollerStatus(String leader, String leaseHolder, String state, Instant lastPollAt, String lastPollOutcome,
-		Instant lastSuccessAt, Long eventsStored, Long duplicatesSkipped, Instant newestEventAt,
-		Long rateLimitRemaining, Long rateLimitLimit, Instant rateLimitResetAt, Duration pollInterval,
-		Long suspectedGaps, Integer tokens, String lastError, Instant lastErrorAt) {
+		Instant lastSuccessAt, String source, String pacing, Duration pollInterval, List<CredentialState> credentials,
+		List<StreamState> streams, Duration deliveryDelayP50, Duration deliveryDelayP99, Long eventsStored,
+		Long duplicatesSkipped, Long eventsDropped, Instant newestEventAt, Long suspectedGaps, String lastError,
+		Instant lastErrorAt) {
 
 	/**
 	 * How far the newest stored event lags behind a moment.
@@ -44,43 +51,68 @@ public record PollerStatus(String leader, String leaseHolder, String state, Inst
 		return (this.newestEventAt != null) ? Duration.between(this.newestEventAt, now) : null;
 	}
 
+	/** Requests left in the budgets of all credentials, or {@code null} before known. */
+	public Long rateLimitRemaining() {
+		return sum(CredentialState::remaining);
+	}
+
+	/** The budgets of all credentials per window, or {@code null} before known. */
+	public Long rateLimitLimit() {
+		return sum(CredentialState::limit);
+	}
+
+	/** The earliest reset of a budget, or {@code null} before known. */
+	public Instant rateLimitResetAt() {
+		return this.credentials.stream()
+			.map(CredentialState::resetAt)
+			.filter((at) -> at != null)
+			.min(Instant::compareTo)
+			.orElse(null);
+	}
+
+	/** How many tokens or App installations the poller uses (0 when anonymous). */
+	public Integer tokens() {
+		if (this.credentials.isEmpty()) {
+			return null;
+		}
+		return (int) this.credentials.stream().filter((credential) -> !"anonymous".equals(credential.kind())).count();
+	}
+
+	private Long sum(Function<CredentialState, Long> field) {
+		Long total = null;
+		for (CredentialState credential : this.credentials) {
+			Long value = field.apply(credential);
+			if (value != null) {
+				total = (total != null) ? total + value : value;
+			}
+		}
+		return total;
+	}
+
 	static PollerStatus fromHash(Map<String, String> hash) {
 		return new PollerStatus(hash.get("leader"), hash.get("leaseHolder"), hash.get("state"),
 				get(hash, "lastPollAt", PollerStatus::epochMillis), hash.get("lastPollOutcome"),
-				get(hash, "lastSuccessAt", PollerStatus::epochMillis), get(hash, "eventsStored", Long::valueOf),
-				get(hash, "duplicatesSkipped", Long::valueOf), get(hash, "newestEventAt", PollerStatus::epochSeconds),
-				get(hash, "rateLimitRemaining", Long::valueOf), get(hash, "rateLimitLimit", Long::valueOf),
-				get(hash, "rateLimitResetAt", PollerStatus::epochSeconds),
-				get(hash, "pollIntervalMillis", (value) -> Duration.ofMillis(Long.parseLong(value))),
-				get(hash, "suspectedGaps", Long::valueOf), get(hash, "tokens", Integer::valueOf), hash.get("lastError"),
-				get(hash, "lastErrorAt", PollerStatus::epochMillis));
+				get(hash, "lastSuccessAt", PollerStatus::epochMillis), hash.get("source"), hash.get("pacing"),
+				get(hash, "pollIntervalMillis", PollerStatus::millis),
+				list(hash, "credentials", CredentialState[].class), list(hash, "streams", StreamState[].class),
+				get(hash, "deliveryDelayP50Millis", PollerStatus::millis),
+				get(hash, "deliveryDelayP99Millis", PollerStatus::millis), get(hash, "eventsStored", Long::valueOf),
+				get(hash, "duplicatesSkipped", Long::valueOf), get(hash, "eventsDropped", Long::valueOf),
+				get(hash, "newestEventAt", PollerStatus::epochSeconds), get(hash, "suspectedGaps", Long::valueOf),
+				hash.get("lastError"), get(hash, "lastErrorAt", PollerStatus::epochMillis));
 	}
 
-	/**
-	 * The fields the poller writes (the counters kept by the ingest script, the lease
-	 * holder and the suspected gaps are left out).
-	 */
-	Map<String, String> toPollerFields() {
-		Map<String, String> fields = new LinkedHashMap<>();
-		put(fields, "leader", this.leader);
-		put(fields, "state", this.state);
-		put(fields, "lastPollAt", (this.lastPollAt != null) ? this.lastPollAt.toEpochMilli() : null);
-		put(fields, "lastPollOutcome", this.lastPollOutcome);
-		put(fields, "lastSuccessAt", (this.lastSuccessAt != null) ? this.lastSuccessAt.toEpochMilli() : null);
-		put(fields, "rateLimitRemaining", this.rateLimitRemaining);
-		put(fields, "rateLimitLimit", this.rateLimitLimit);
-		put(fields, "rateLimitResetAt",
-				(this.rateLimitResetAt != null) ? this.rateLimitResetAt.getEpochSecond() : null);
-		put(fields, "pollIntervalMillis", (this.pollInterval != null) ? this.pollInterval.toMillis() : null);
-		put(fields, "tokens", this.tokens);
-		put(fields, "lastError", this.lastError);
-		put(fields, "lastErrorAt", (this.lastErrorAt != null) ? this.lastErrorAt.toEpochMilli() : null);
-		return fields;
-	}
-
-	private static void put(Map<String, String> fields, String name, Object value) {
-		if (value != null) {
-			fields.put(name, value.toString());
+	private static <T> List<T> list(Map<String, String> hash, String field, Class<T[]> type) {
+		String json = hash.get(field);
+		if (json == null || json.isEmpty()) {
+			return List.of();
+		}
+		try {
+			return Arrays.asList(PollerReport.JSON.readValue(json, type));
+		}
+		catch (JacksonException ex) {
+			// Written by another release of the poller: show nothing rather than fail.
+			return List.of();
 		}
 	}
 
@@ -95,6 +127,10 @@ public record PollerStatus(String leader, String leaseHolder, String state, Inst
 		catch (RuntimeException ex) {
 			return null;
 		}
+	}
+
+	private static Duration millis(String value) {
+		return Duration.ofMillis(Long.parseLong(value));
 	}
 
 	private static Instant epochMillis(String value) {

@@ -39,18 +39,17 @@ public final class PollerStatusStore {
 	}
 
 	/**
-	 * Writes the poller's fields of a status, only while {@code instanceId} holds the
-	 * lease.
-	 * @param instanceId the instance writing
-	 * @param status the status; its {@code null} fields leave the stored ones as they are
-	 * @param suspectedGaps how many suspected gaps to add to the count
+	 * Writes what the leader reports, only while its fencing token is still the lease's.
+	 * @param fencingToken the writer's token ({@link PollerLease})
+	 * @param report the report; its {@code null} fields leave the stored ones as they are
 	 * @return whether it was written
 	 */
-	public Mono<Boolean> update(String instanceId, PollerStatus status, long suspectedGaps) {
-		Map<String, String> fields = status.toPollerFields();
-		List<String> args = new ArrayList<>(2 + fields.size() * 2);
-		args.add(instanceId);
-		args.add(Long.toString(suspectedGaps));
+	public Mono<Boolean> update(String fencingToken, PollerReport report) {
+		Map<String, String> fields = report.toFields();
+		List<String> args = new ArrayList<>(3 + fields.size() * 2);
+		args.add(fencingToken);
+		args.add(Long.toString(report.suspectedGaps()));
+		args.add(Long.toString(report.eventsDropped()));
 		fields.forEach((name, value) -> {
 			args.add(name);
 			args.add(value);

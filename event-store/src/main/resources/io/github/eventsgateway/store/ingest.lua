@@ -1,12 +1,25 @@
--- Stores one batch of GitHub events atomically and idempotently.
+-- Stores one batch of GitHub events atomically and idempotently, with what the poller
+-- learnt about the completeness of the read that brought them.
 --
--- KEYS[1] types set, KEYS[2] made-public zset, KEYS[3] status hash. Per-type and
--- per-repository keys are derived from ARGV[1] (the key prefix, which carries the same
--- hash tag as KEYS), so every key this script touches lives in one cluster slot.
+-- KEYS[1] types set, KEYS[2] made-public zset, KEYS[3] status hash, KEYS[4] lease key,
+-- KEYS[5] capture totals hash, KEYS[6] capture streams set. Per-type, per-repository and
+-- per-stream keys are derived from ARGV[1] (the key prefix, which carries the same hash tag
+-- as KEYS), so every key this script touches lives in one cluster slot.
 --
--- ARGV: prefix, retentionSeconds, then 5 values per event:
+-- ARGV: prefix, retentionSeconds, fence, stream, minute, missed, saturations, requests,
+-- then 5 values per event:
 --   id, type, createdAt (epoch seconds), prRepo (lower-case owner/name when the event
 --   opened a pull request, else ""), publicMember (JSON when it is a PublicEvent, else "").
+--
+-- fence: the writer's fencing token ('<epoch>:<instanceId>', see lease.lua), or "" for a
+-- writer that holds no lease (a file import). A token that is no longer the lease's means
+-- the writer was deposed: nothing is written and {-1} is returned.
+--
+-- stream, minute, missed, saturations, requests: the capture statistics of the read
+-- ("" for no stream): the stream's totals (events captured, estimated missed, saturated
+-- reads, requests) move on, and the stream's snapshot of its totals for that minute
+-- (epoch seconds of the minute's start) is replaced, so that any window's capture is the
+-- difference of two snapshots.
 --
 -- An event's id is its member in the zset of its type, so ZADD NX is the de-duplication:
 -- an event seen before (in this batch, an earlier poll, or another poller's) adds nothing.
@@ -16,10 +29,16 @@
 -- Returns {stored, duplicates, expired, newestCreatedAt, {type, storedCount, ...}}.
 local prefix = ARGV[1]
 local retention = tonumber(ARGV[2])
-local typesKey, publicKey, statusKey = KEYS[1], KEYS[2], KEYS[3]
+local fence = ARGV[3]
+local typesKey, publicKey, statusKey, leaseKey = KEYS[1], KEYS[2], KEYS[3], KEYS[4]
+local firstEvent = 9
+
+if fence ~= '' and redis.call('GET', leaseKey) ~= fence then
+	return {-1}
+end
 
 local newest = tonumber(redis.call('HGET', statusKey, 'newestEventAt') or '0')
-for i = 3, #ARGV, 5 do
+for i = firstEvent, #ARGV, 5 do
 	local createdAt = tonumber(ARGV[i + 2])
 	if createdAt > newest then
 		newest = createdAt
@@ -29,7 +48,7 @@ local cutoff = newest - retention
 
 local stored, duplicates, expired = 0, 0, 0
 local storedByType = {}
-for i = 3, #ARGV, 5 do
+for i = firstEvent, #ARGV, 5 do
 	local id, eventType, createdAt = ARGV[i], ARGV[i + 1], tonumber(ARGV[i + 2])
 	local prRepo, publicMember = ARGV[i + 3], ARGV[i + 4]
 	if createdAt <= cutoff then
@@ -74,5 +93,21 @@ if stored > 0 then
 end
 if duplicates > 0 then
 	redis.call('HINCRBY', statusKey, 'duplicatesSkipped', duplicates)
+end
+
+local stream = ARGV[4]
+if stream ~= '' then
+	local minute = tonumber(ARGV[5])
+	local totalsKey = KEYS[5]
+	local captured = redis.call('HINCRBY', totalsKey, stream .. ':captured', stored)
+	local missed = redis.call('HINCRBY', totalsKey, stream .. ':missed', ARGV[6])
+	local saturations = redis.call('HINCRBY', totalsKey, stream .. ':saturations', ARGV[7])
+	local requests = redis.call('HINCRBY', totalsKey, stream .. ':requests', ARGV[8])
+	redis.call('SADD', KEYS[6], stream)
+	local snapshots = prefix .. 'capture:' .. stream
+	redis.call('ZREMRANGEBYSCORE', snapshots, minute, minute)
+	redis.call('ZADD', snapshots, minute,
+		minute .. ':' .. captured .. ':' .. missed .. ':' .. saturations .. ':' .. requests)
+	redis.call('ZREMRANGEBYSCORE', snapshots, '-inf', '(' .. (minute - retention))
 end
 return {stored, duplicates, expired, newest, byType}

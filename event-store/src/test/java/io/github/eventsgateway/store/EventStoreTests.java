@@ -159,35 +159,105 @@ class EventStoreTests {
 	}
 
 	@Test
-	void letsOneInstanceHoldTheLease() {
+	void letsOneInstanceHoldTheLeaseWithAFencingTokenOfANewEpochEachTime() {
 		PollerLease lease = new PollerLease(this.redis, this.keys);
-		lease.acquireOrRenew("a", Duration.ofSeconds(5)).as(StepVerifier::create).expectNext(true).verifyComplete();
-		lease.acquireOrRenew("b", Duration.ofSeconds(5)).as(StepVerifier::create).expectNext(false).verifyComplete();
-		lease.acquireOrRenew("a", Duration.ofSeconds(5)).as(StepVerifier::create).expectNext(true).verifyComplete();
-		lease.release("b").as(StepVerifier::create).expectNext(false).verifyComplete();
-		lease.release("a").as(StepVerifier::create).expectNext(true).verifyComplete();
-		lease.acquireOrRenew("b", Duration.ofSeconds(5)).as(StepVerifier::create).expectNext(true).verifyComplete();
+		String first = lease.acquireOrRenew("a", Duration.ofSeconds(5)).block();
+		assertThat(first).endsWith(":a");
+		lease.acquireOrRenew("b", Duration.ofSeconds(5)).as(StepVerifier::create).verifyComplete();
+		lease.acquireOrRenew("a", Duration.ofSeconds(5)).as(StepVerifier::create).expectNext(first).verifyComplete();
+		lease.holder().as(StepVerifier::create).expectNext("a").verifyComplete();
+		lease.release("1:b").as(StepVerifier::create).expectNext(false).verifyComplete();
+		lease.release(first).as(StepVerifier::create).expectNext(true).verifyComplete();
+		String second = lease.acquireOrRenew("a", Duration.ofSeconds(5)).block();
+		assertThat(second).endsWith(":a").isNotEqualTo(first);
+	}
+
+	@Test
+	void refusesEveryWriteOfADeposedLeader() {
+		PollerLease lease = new PollerLease(this.redis, this.keys);
+		String deposed = lease.acquireOrRenew("a", Duration.ofSeconds(5)).block();
+		lease.release(deposed).block();
+		String successor = lease.acquireOrRenew("b", Duration.ofSeconds(5)).block();
+		this.writer.ingest(List.of(push("1", T0)), deposed, null)
+			.as(StepVerifier::create)
+			.verifyError(LeaseLostException.class);
+		new PollerStatusStore(this.redis, this.keys).update(deposed, PollerReport.builder("a").state("POLLING").build())
+			.as(StepVerifier::create)
+			.expectNext(false)
+			.verifyComplete();
+		this.writer.ingest(List.of(push("1", T0)), successor, null)
+			.as(StepVerifier::create)
+			.assertNext((result) -> assertThat(result.stored()).isOne())
+			.verifyComplete();
+		this.reader.countByType(T0.minusSeconds(1), T0, List.of("PushEvent"))
+			.as(StepVerifier::create)
+			.expectNext(Map.of("PushEvent", 1L))
+			.verifyComplete();
 	}
 
 	@Test
 	void keepsTheStatusOfTheLeaderOnly() {
 		PollerLease lease = new PollerLease(this.redis, this.keys);
 		PollerStatusStore statusStore = new PollerStatusStore(this.redis, this.keys);
-		PollerStatus status = new PollerStatus("a", null, "POLLING", T0, "200", T0, null, null, null, 4999L, 5000L,
-				T0.plusSeconds(3600), Duration.ofSeconds(60), null, 1, null, null);
-		statusStore.update("a", status, 1).as(StepVerifier::create).expectNext(false).verifyComplete();
-		lease.acquireOrRenew("a", Duration.ofSeconds(5)).block();
-		statusStore.update("a", status, 1).as(StepVerifier::create).expectNext(true).verifyComplete();
+		PollerReport report = PollerReport.builder("a")
+			.state("POLLING")
+			.lastPoll(T0, "200")
+			.lastSuccessAt(T0)
+			.pollInterval(Duration.ofSeconds(60))
+			.credentials(List.of(
+					new CredentialState("token 1 of 2", "personal", 4999L, 5000L, T0.plusSeconds(3600), 12, null, null),
+					new CredentialState("token 2 of 2", "personal", 10L, 5000L, T0.plusSeconds(60), 3, null, null)))
+			.streams(List.of(new StreamState("p2-3", List.of(2, 3), List.of("WatchEvent"), 50.0, 3.5, 1)))
+			.deliveryDelay(Duration.ofSeconds(4), Duration.ofSeconds(9))
+			.suspectedGaps(1)
+			.eventsDropped(2)
+			.build();
+		statusStore.update("7:a", report).as(StepVerifier::create).expectNext(false).verifyComplete();
+		String token = lease.acquireOrRenew("a", Duration.ofSeconds(5)).block();
+		statusStore.update(token, report).as(StepVerifier::create).expectNext(true).verifyComplete();
 		this.writer.ingest(List.of(push("1", T0))).block();
 		statusStore.read().as(StepVerifier::create).assertNext((read) -> {
 			assertThat(read.leader()).isEqualTo("a");
 			assertThat(read.leaseHolder()).isEqualTo("a");
-			assertThat(read.rateLimitRemaining()).isEqualTo(4999);
+			assertThat(read.rateLimitRemaining()).isEqualTo(5009);
+			assertThat(read.rateLimitLimit()).isEqualTo(10000);
+			assertThat(read.rateLimitResetAt()).isEqualTo(T0.plusSeconds(60));
+			assertThat(read.tokens()).isEqualTo(2);
+			assertThat(read.streams()).singleElement()
+				.satisfies((stream) -> assertThat(stream.pages()).containsExactly(2, 3));
+			assertThat(read.deliveryDelayP99()).isEqualTo(Duration.ofSeconds(9));
 			assertThat(read.pollInterval()).isEqualTo(Duration.ofSeconds(60));
 			assertThat(read.suspectedGaps()).isEqualTo(1);
+			assertThat(read.eventsDropped()).isEqualTo(2);
 			assertThat(read.eventsStored()).isEqualTo(1);
 			assertThat(read.newestEventAt()).isEqualTo(T0);
 		}).verifyComplete();
+	}
+
+	@Test
+	void sumsWhatWasCapturedOfEachStreamOverAWindowToTheMinute() {
+		Instant minute = Instant.parse("2026-11-23T10:00:00Z");
+		this.writer.ingest(List.of(push("1", T0), push("2", T0)), "", new CaptureRecord("p1", minute, 150, 1, 1))
+			.block();
+		this.writer
+			.ingest(List.of(push("3", T0), push("2", T0)), "",
+					new CaptureRecord("p1", minute.plusSeconds(70), 90, 1, 2))
+			.block();
+		this.writer
+			.ingest(List.of(event("4", "WatchEvent", T0)), "",
+					new CaptureRecord("p2-3", minute.plusSeconds(130), 0, 0, 1))
+			.block();
+		this.reader.capture(minute.plusSeconds(60), minute.plusSeconds(179))
+			.as(StepVerifier::create)
+			.expectNext(List.of(new StreamCapture("p1", 1, 90, 1, 2), new StreamCapture("p2-3", 1, 0, 0, 1)))
+			.verifyComplete();
+		this.reader.capture(minute, minute.plusSeconds(59))
+			.as(StepVerifier::create)
+			.assertNext((streams) -> assertThat(streams).singleElement().satisfies((p1) -> {
+				assertThat(p1.captured()).isEqualTo(2);
+				assertThat(p1.share()).isEqualTo(2 / 152.0);
+			}))
+			.verifyComplete();
 	}
 
 	private static GitHubEvent push(String id, Instant createdAt) {

@@ -6,7 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 import io.github.eventsgateway.store.GitHubEvent;
-import io.github.eventsgateway.store.PollerStatus;
+import io.github.eventsgateway.store.CredentialState;
+import io.github.eventsgateway.store.PollerReport;
 import io.github.eventsgateway.store.testing.RedisServerProcess;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -80,9 +81,17 @@ class ApiOperationsTests {
 		try (TestEventStore store = new TestEventStore(redis)) {
 			store.flushAll();
 			store.ingestPages(FixtureEvents.pages().subList(0, 1));
-			store.reportStatus("poller-a", new PollerStatus("poller-a", null, "POLLING", NOW.minusMillis(29_750), "200",
-					NOW.minusMillis(29_750), null, null, null, 4712L, 5000L, Instant.parse("2025-01-01T15:52:00Z"),
-					Duration.ofSeconds(60), null, 1, "GitHub answered 502", Instant.parse("2025-01-01T14:00:00Z")), 2);
+			store.reportStatus("poller-a",
+					PollerReport.builder("poller-a")
+						.state("POLLING")
+						.lastPoll(NOW.minusMillis(29_750), "200")
+						.lastSuccessAt(NOW.minusMillis(29_750))
+						.credentials(List.of(new CredentialState("token 1 of 1", "personal", 4712L, 5000L,
+								Instant.parse("2025-01-01T15:52:00Z"), 30, null, null)))
+						.pollInterval(Duration.ofSeconds(60))
+						.error("GitHub answered 502", Instant.parse("2025-01-01T14:00:00Z"))
+						.suspectedGaps(2)
+						.build());
 			this.client.get()
 				.uri("/api/v1/poller/status")
 				.exchange()
@@ -125,9 +134,14 @@ class ApiOperationsTests {
 				.isEqualTo("2025-01-01T14:00:00Z")
 				.jsonPath("$.stale")
 				.isEqualTo(false);
-			store.reportStatus("poller-a", new PollerStatus(null, null, "RATE_LIMITED", NOW.minusSeconds(20), "403",
-					NOW.minus(Duration.ofMinutes(4)), null, null, null, 0L, null, null, null, null, null, null, null),
-					0);
+			store.reportStatus("poller-a",
+					PollerReport.builder("poller-a")
+						.state("RATE_LIMITED")
+						.lastPoll(NOW.minusSeconds(20), "403")
+						.lastSuccessAt(NOW.minus(Duration.ofMinutes(4)))
+						.credentials(List.of(new CredentialState("token 1 of 1", "personal", 0L, 5000L,
+								Instant.parse("2025-01-01T15:52:00Z"), 30, null, null)))
+						.build());
 			this.client.get()
 				.uri("/api/v1/poller/status")
 				.exchange()

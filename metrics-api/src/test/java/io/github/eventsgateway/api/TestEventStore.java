@@ -6,10 +6,10 @@ import java.util.List;
 import io.github.eventsgateway.store.EventStoreKeys;
 import io.github.eventsgateway.store.EventWriter;
 import io.github.eventsgateway.store.GitHubEvent;
-import io.github.eventsgateway.store.GitHubEventCodec;
 import io.github.eventsgateway.store.PollerLease;
-import io.github.eventsgateway.store.PollerStatus;
+import io.github.eventsgateway.store.PollerReport;
 import io.github.eventsgateway.store.PollerStatusStore;
+import io.github.eventsgateway.store.testing.GitHubJson;
 import io.github.eventsgateway.store.testing.RedisServerProcess;
 import io.github.eventsgateway.store.testing.RedisTemplates;
 
@@ -17,7 +17,7 @@ import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactor
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 
 /**
- * Fills a test's Redis the way the poller does: pages parsed by event-store's codec and
+ * Fills a test's Redis the way the poller does: pages of events (read with plain Jackson)
  * stored through its {@link EventWriter}.
  */
 final class TestEventStore implements AutoCloseable {
@@ -40,7 +40,7 @@ final class TestEventStore implements AutoCloseable {
 	/** Stores pages of raw event JSON arrays. */
 	void ingestPages(List<byte[]> pages) {
 		for (byte[] page : pages) {
-			ingest(GitHubEventCodec.readArray(page));
+			ingest(GitHubJson.readArray(page));
 		}
 	}
 
@@ -49,10 +49,11 @@ final class TestEventStore implements AutoCloseable {
 	}
 
 	/** Reports a poller status as the lease holder {@code instanceId} would. */
-	void reportStatus(String instanceId, PollerStatus status, long suspectedGaps) {
-		new PollerLease(this.redis, EventStoreKeys.defaults()).acquireOrRenew(instanceId, Duration.ofMinutes(5))
+	void reportStatus(String instanceId, PollerReport report) {
+		String token = new PollerLease(this.redis, EventStoreKeys.defaults())
+			.acquireOrRenew(instanceId, Duration.ofMinutes(5))
 			.block(Duration.ofSeconds(10));
-		new PollerStatusStore(this.redis, EventStoreKeys.defaults()).update(instanceId, status, suspectedGaps)
+		new PollerStatusStore(this.redis, EventStoreKeys.defaults()).update(token, report)
 			.block(Duration.ofSeconds(10));
 	}
 

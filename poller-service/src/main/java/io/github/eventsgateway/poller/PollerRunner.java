@@ -2,12 +2,13 @@ package io.github.eventsgateway.poller;
 
 import java.nio.file.Path;
 
+import io.github.eventsgateway.poller.capture.CaptureLoop;
 import io.github.eventsgateway.poller.config.PollerProperties;
 import io.github.eventsgateway.poller.fileimport.FileImporter;
 import io.github.eventsgateway.poller.leadership.LeaseKeeper;
-import io.github.eventsgateway.poller.polling.PollingLoop;
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
+import io.github.eventsgateway.poller.pacing.RequestBudget;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import reactor.core.Disposable;
 import reactor.core.Disposables;
 
@@ -17,18 +18,20 @@ import org.springframework.context.SmartLifecycle;
 
 /**
  * Starts the configured event source once the application is up: GitHub polling (the
- * lease keeper and the polling loop), or a file import. On shutdown it stops polling and
+ * lease keeper and the capture loop), or a file import. On shutdown it stops polling and
  * gives the lease up, so a standby takes over at once.
  */
 class PollerRunner implements SmartLifecycle {
 
-	private static final Log logger = LogFactory.getLog(PollerRunner.class);
+	private static final Logger logger = LoggerFactory.getLogger(PollerRunner.class);
 
 	private final PollerProperties properties;
 
+	private final RequestBudget budget;
+
 	private final LeaseKeeper leaseKeeper;
 
-	private final PollingLoop pollingLoop;
+	private final CaptureLoop captureLoop;
 
 	private final FileImporter fileImporter;
 
@@ -36,11 +39,12 @@ class PollerRunner implements SmartLifecycle {
 
 	private volatile Disposable.Composite running;
 
-	PollerRunner(PollerProperties properties, LeaseKeeper leaseKeeper, PollingLoop pollingLoop,
+	PollerRunner(PollerProperties properties, RequestBudget budget, LeaseKeeper leaseKeeper, CaptureLoop captureLoop,
 			FileImporter fileImporter, ApplicationContext context) {
 		this.properties = properties;
+		this.budget = budget;
 		this.leaseKeeper = leaseKeeper;
-		this.pollingLoop = pollingLoop;
+		this.captureLoop = captureLoop;
 		this.fileImporter = fileImporter;
 		this.context = context;
 	}
@@ -52,22 +56,23 @@ class PollerRunner implements SmartLifecycle {
 			tasks.add(startImport());
 		}
 		else {
-			logger.info("Instance " + this.properties.instanceId() + " polls " + this.properties.githubApiUrl()
-					+ " with " + describeTokens() + ", up to " + this.properties.pages() + " pages a poll");
+			logger.info("Instance {} polls {} with {}, up to {} pages, pacing: {}", this.properties.instanceId(),
+					this.properties.githubApiUrl(), describeCredentials(), this.properties.pages(),
+					this.properties.pacingMode().displayName());
 			tasks.add(this.leaseKeeper.run().subscribe());
-			tasks.add(this.pollingLoop.run().subscribe());
+			tasks.add(this.captureLoop.run().subscribe());
 		}
 		this.running = tasks;
 	}
 
 	private Disposable startImport() {
 		Path path = Path.of(this.properties.filePath());
-		logger.info("Importing " + path + " (" + this.properties.fileMode() + " mode)");
+		logger.info("Importing {} ({} mode)", path, this.properties.fileMode());
 		return this.fileImporter.importFile(path, this.properties.replaysFile()).subscribe((summary) -> {
 			logger.info(summary.describe());
 			exitIfAsked(0);
 		}, (ex) -> {
-			logger.error("Import of " + path + " failed: " + ex);
+			logger.error("Import of {} failed: {}", path, ex.toString());
 			exitIfAsked(1);
 		});
 	}
@@ -81,9 +86,9 @@ class PollerRunner implements SmartLifecycle {
 		}
 	}
 
-	private String describeTokens() {
-		int count = this.properties.tokenList().size();
-		return (count == 0) ? "no token (anonymous, 60 requests an hour)" : count + " token(s)";
+	private String describeCredentials() {
+		int count = this.budget.usableCredentials();
+		return (count == 0) ? "no token (anonymous, 60 requests an hour)" : String.join(", ", this.budget.labels());
 	}
 
 	@Override

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import io.github.eventsgateway.firehose.capture.CaptureBenchmark;
 import io.github.eventsgateway.firehose.completeness.CompletenessBenchmark;
 
 /**
@@ -32,6 +33,7 @@ public final class FirehoseMain {
 		switch (args[0]) {
 			case "serve" -> serve(options);
 			case "completeness" -> CompletenessBenchmark.run(options);
+			case "capture" -> CaptureBenchmark.run(options);
 			default -> {
 				System.err.println(usage());
 				System.exit(2);
@@ -187,7 +189,7 @@ public final class FirehoseMain {
 	}
 
 	static String usage() {
-		return String.join("\n", "Usage: java -jar firehose-exec.jar serve|completeness [--name=value ...]",
+		return String.join("\n", "Usage: java -jar firehose-exec.jar serve|completeness|capture [--name=value ...]",
 				"  serve: --port=0 --feed=classic|split --poll-interval=60 --tokens=a,b --token-limit=5000",
 				"         --anonymous-limit=60 --rate-limit-window=PT1H --exhausted-status=403 --seed=42",
 				"    classic feed: --rate=10 --visibility-delay=PT0S",
@@ -200,7 +202,7 @@ public final class FirehoseMain {
 				"    faults:       --fault-rate=0 --faults=SERVER_ERROR,TRUNCATED_JSON,SLOW_RESPONSE,CONNECTION_RESET,"
 						+ "SECONDARY_RATE_LIMIT --slow-response-delay=PT30S",
 				"    durations: PT10S, 10s, 500ms, 10m, 1h; --late-share also as 0.5%",
-				"  completeness: " + CompletenessBenchmark.USAGE);
+				"  completeness: " + CompletenessBenchmark.USAGE, "  capture: " + CaptureBenchmark.USAGE);
 	}
 
 }

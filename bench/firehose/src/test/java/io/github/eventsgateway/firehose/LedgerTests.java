@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.SortedMap;
 
 import io.github.eventsgateway.store.GitHubEvent;
+import io.github.eventsgateway.store.testing.MutableClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;

@@ -10,7 +10,8 @@ import java.util.List;
 import java.util.Set;
 
 import io.github.eventsgateway.store.GitHubEvent;
-import io.github.eventsgateway.store.GitHubEventCodec;
+import io.github.eventsgateway.store.testing.GitHubJson;
+import io.github.eventsgateway.store.testing.MutableClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -71,7 +72,7 @@ class SplitFeedTests {
 		List<GitHubEvent> pushTail = this.client.page(1, TOKEN).subList(90, 100);
 		HttpResponse<String> straddling = this.client.get("/events?per_page=30&page=4", TOKEN);
 		assertThat(straddling.statusCode()).isEqualTo(200);
-		List<GitHubEvent> events = GitHubEventCodec.readArray(straddling.body().getBytes(StandardCharsets.UTF_8));
+		List<GitHubEvent> events = GitHubJson.readArray(straddling.body().getBytes(StandardCharsets.UTF_8));
 		assertThat(events).hasSize(30);
 		assertThat(events.subList(0, 10)).extracting(GitHubEvent::id)
 			.containsExactlyElementsOf(pushTail.stream().map(GitHubEvent::id).toList());

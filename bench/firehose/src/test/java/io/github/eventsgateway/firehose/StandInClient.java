@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 import io.github.eventsgateway.store.GitHubEvent;
-import io.github.eventsgateway.store.GitHubEventCodec;
+import io.github.eventsgateway.store.testing.GitHubJson;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -52,7 +52,7 @@ final class StandInClient {
 		if (response.statusCode() != 200) {
 			throw new IllegalStateException("Page " + page + " answered " + response.statusCode());
 		}
-		return GitHubEventCodec.readArray(response.body().getBytes(StandardCharsets.UTF_8));
+		return GitHubJson.readArray(response.body().getBytes(StandardCharsets.UTF_8));
 	}
 
 	/** Page {@code page} of {@code /events?per_page=100} as JSON trees. */

@@ -2,6 +2,7 @@ package io.github.eventsgateway.api.status;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 import io.github.eventsgateway.store.PollerStatus;
 import org.junit.jupiter.api.Test;
@@ -38,8 +39,8 @@ class StalenessTests {
 	}
 
 	private static PollerStatus status(Instant lastSuccessAt, Duration pollInterval) {
-		return new PollerStatus("p", "p", "POLLING", lastSuccessAt, "200", lastSuccessAt, 1L, 0L, null, null, null,
-				null, pollInterval, 0L, 1, null, null);
+		return new PollerStatus("p", "p", "POLLING", lastSuccessAt, "200", lastSuccessAt, "github", "budget",
+				pollInterval, List.of(), List.of(), null, null, 1L, 0L, 0L, null, 0L, null, null);
 	}
 
 }

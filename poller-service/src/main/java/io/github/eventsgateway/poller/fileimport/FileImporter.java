@@ -16,12 +16,12 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.zip.GZIPInputStream;
 
+import io.github.eventsgateway.poller.github.GitHubEventCodec;
+import io.github.eventsgateway.poller.github.MalformedEventsException;
 import io.github.eventsgateway.poller.metrics.PollerMetrics;
 import io.github.eventsgateway.store.EventWriter;
 import io.github.eventsgateway.store.GitHubEvent;
-import io.github.eventsgateway.store.GitHubEventCodec;
 import io.github.eventsgateway.store.IngestResult;
-import io.github.eventsgateway.store.MalformedEventsException;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;

@@ -4,9 +4,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
-import io.github.eventsgateway.store.PollerLease;
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
+import io.github.eventsgateway.poller.capture.Leadership;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
@@ -15,13 +15,16 @@ import reactor.core.scheduler.Scheduler;
  * Keeps this instance's claim on the poller lease: the leader renews it every few
  * seconds, a standby tries to take it. The leader counts itself leader only until its
  * last successful renewal could have expired (less a safety margin), so it stops polling
- * before any other instance can take over, even when Redis cannot be reached.
+ * before any other instance can take over, even when Redis cannot be reached. Its writes
+ * carry the lease's fencing token, which Redis checks atomically: should it still write
+ * after losing the lease (a pause longer than the margin), the write is refused, and
+ * {@link #lost()} ends its leadership at once.
  */
-public class LeaseKeeper {
+public class LeaseKeeper implements Leadership {
 
-	private static final Log logger = LogFactory.getLog(LeaseKeeper.class);
+	private static final Logger logger = LoggerFactory.getLogger(LeaseKeeper.class);
 
-	private final PollerLease lease;
+	private final Lease lease;
 
 	private final String instanceId;
 
@@ -31,9 +34,9 @@ public class LeaseKeeper {
 
 	private final Clock clock;
 
-	private volatile Instant leaderUntil;
+	private volatile Claim claim;
 
-	public LeaseKeeper(PollerLease lease, String instanceId, Timing timing, Scheduler scheduler, Clock clock) {
+	public LeaseKeeper(Lease lease, String instanceId, Timing timing, Scheduler scheduler, Clock clock) {
 		this.lease = lease;
 		this.instanceId = instanceId;
 		this.timing = timing;
@@ -55,17 +58,21 @@ public class LeaseKeeper {
 
 	/** Whether this instance may poll now. */
 	public boolean isLeader() {
-		return isLeader(this.clock.instant());
+		return fencingToken(this.clock.instant()) != null;
 	}
 
-	/**
-	 * Whether this instance may poll at a moment.
-	 * @param now the moment
-	 * @return whether its lease surely still holds then
-	 */
-	public boolean isLeader(Instant now) {
-		Instant until = this.leaderUntil;
-		return until != null && now.isBefore(until);
+	@Override
+	public String fencingToken(Instant now) {
+		Claim current = this.claim;
+		return (current != null && now.isBefore(current.until())) ? current.token() : null;
+	}
+
+	@Override
+	public void lost() {
+		if (this.claim != null) {
+			this.claim = null;
+			logger.warn("Instance {} lost the poller lease to another instance; standing by", this.instanceId);
+		}
 	}
 
 	/**
@@ -73,45 +80,50 @@ public class LeaseKeeper {
 	 * @return done when released (or when Redis could not be told)
 	 */
 	public Mono<Void> release() {
-		boolean wasLeader = isLeader();
-		this.leaderUntil = null;
-		if (!wasLeader) {
+		Claim current = this.claim;
+		this.claim = null;
+		if (current == null || !this.clock.instant().isBefore(current.until())) {
 			return Mono.empty();
 		}
-		return this.lease.release(this.instanceId)
+		return this.lease.release(current.token())
 			.timeout(this.timing.renewInterval())
-			.doOnNext((released) -> logger.info("Instance " + this.instanceId + " released the poller lease"))
+			.doOnNext((released) -> logger.info("Instance {} released the poller lease", this.instanceId))
 			.onErrorResume((ex) -> Mono.empty())
 			.then();
 	}
 
 	private Mono<Boolean> attempt() {
 		Instant sentAt = this.clock.instant();
-		boolean wasLeader = isLeader(sentAt);
+		boolean wasLeader = fencingToken(sentAt) != null;
 		return this.lease.acquireOrRenew(this.instanceId, this.timing.ttl())
 			.timeout(this.timing.renewInterval(), this.scheduler)
-			.doOnNext((held) -> {
-				// Counted from before the request: Redis's expiry starts later.
-				this.leaderUntil = held ? sentAt.plus(this.timing.ttl()).minus(this.timing.safetyMargin()) : null;
-			})
+			// Counted from before the request: Redis's expiry starts later.
+			.map((token) -> new Claim(token, sentAt.plus(this.timing.ttl()).minus(this.timing.safetyMargin())))
+			.doOnNext((claim) -> this.claim = claim)
+			.switchIfEmpty(Mono.fromRunnable(() -> this.claim = null))
 			.then()
 			.onErrorResume((ex) -> {
-				// No answer: the lease may still hold, until leaderUntil passes.
+				// No answer: the lease may still hold, until the claim runs out.
 				if (wasLeader) {
-					logger.warn("Instance " + this.instanceId + " could not renew the poller lease: " + ex);
+					logger.warn("Instance {} could not renew the poller lease: {}", this.instanceId, ex.toString());
 				}
 				return Mono.empty();
 			})
 			.then(Mono.fromCallable(() -> {
-				boolean leader = isLeader(this.clock.instant());
+				boolean leader = fencingToken(this.clock.instant()) != null;
 				if (leader != wasLeader) {
-					logger.info(leader ? "Instance " + this.instanceId + " holds the poller lease; polling"
-							: "Instance " + this.instanceId + " does not hold the poller lease; standing by");
+					logger.info(leader ? "Instance {} holds the poller lease; polling"
+							: "Instance {} does not hold the poller lease; standing by", this.instanceId);
 				}
 				return leader;
 			}))
 			.delayUntil((leader) -> Mono
 				.delay(leader ? this.timing.renewInterval() : this.timing.standbyRetryInterval(), this.scheduler));
+	}
+
+	/** The lease as this instance holds it: its fencing token, and until when surely. */
+	private record Claim(String token, Instant until) {
+
 	}
 
 	/**

@@ -1,10 +1,15 @@
 package io.github.eventsgateway.poller.config;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 
 import io.github.eventsgateway.poller.PollerApplication;
+import io.github.eventsgateway.poller.pacing.PacingMode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
@@ -27,21 +32,57 @@ class PollerPropertiesTests {
 		assertThat(properties.tokenList()).isEmpty();
 		assertThat(properties.instanceId()).isNotBlank();
 		assertThat(properties.readsFile()).isFalse();
+		assertThat(properties.pacingMode()).isEqualTo(PacingMode.BUDGET);
+		assertThat(properties.maxRequestsPerMinute()).isEqualTo(600);
+		assertThat(properties.app().isConfigured()).isFalse();
+	}
+
+	@Test
+	void takesAGitHubAppWhoseSettingsComeTogetherAndNeverPrintsItsKey() {
+		PollerProperties properties = bind(Map.of("app.id", "12345", "app.installation-id", "678", "app.private-key",
+				"-----BEGIN RSA PRIVATE KEY-----secret"));
+		assertThat(properties.app().isConfigured()).isTrue();
+		assertThat(properties.toString()).contains("app 12345 installation 678").doesNotContain("secret");
+		assertThatException().isThrownBy(() -> bind(Map.of("app.id", "12345")))
+			.havingRootCause()
+			.withMessage("GITHUB_APP_ID, GITHUB_APP_PRIVATE_KEY and GITHUB_APP_INSTALLATION_ID must be set together"
+					+ " (or none of them)");
+	}
+
+	@Test
+	void takesEitherPacing() {
+		assertThat(bind(Map.of("pacing", "Poll-Interval")).pacingMode()).isEqualTo(PacingMode.POLL_INTERVAL);
+		assertThatException().isThrownBy(() -> bind(Map.of("pacing", "fast")))
+			.havingRootCause()
+			.withMessage("POLLER_PACING must be 'budget' or 'poll-interval', was 'fast'");
+		assertThatException().isThrownBy(() -> bind(Map.of("max-requests-per-minute", "1000")))
+			.havingRootCause()
+			.withMessageStartingWith("POLLER_MAX_REQUESTS_PER_MINUTE must be 1 to 900");
 	}
 
 	@Test
 	void splitsTokensIgnoringBlankEntriesAndNeverPrintsThem() {
 		PollerProperties properties = bind(Map.of("tokens", "ghp_one, ,ghp_two,,ghp_one"));
-		assertThat(properties.tokenList()).extracting((token) -> token.value()).containsExactly("ghp_one", "ghp_two");
+		assertThat(properties.tokenList()).containsExactly("ghp_one", "ghp_two");
 		assertThat(properties.toString()).contains("tokens=2").doesNotContain("ghp_");
 	}
 
 	@Test
-	void readsAFileSource() {
-		PollerProperties properties = bind(Map.of("source", "file:/data/2025-01-01-15.json.gz", "file-mode", "IMPORT"));
+	void readsAFileSource(@TempDir Path directory) throws IOException {
+		Path file = Files.writeString(directory.resolve("2025-01-01-15.json"), "{}");
+		PollerProperties properties = bind(Map.of("source", "file:" + file, "file-mode", "IMPORT"));
 		assertThat(properties.readsFile()).isTrue();
-		assertThat(properties.filePath()).isEqualTo("/data/2025-01-01-15.json.gz");
+		assertThat(properties.filePath()).isEqualTo(file.toString());
 		assertThat(properties.replaysFile()).isFalse();
+	}
+
+	@Test
+	void refusesAFileSourceThatCannotBeRead(CapturedOutput output) {
+		SpringApplication application = new SpringApplication(PollerApplication.class);
+		application.setWebApplicationType(WebApplicationType.NONE);
+		assertThatException().isThrownBy(() -> application.run("--gateway.poller.source=file:/nonexistent.gz"));
+		assertThat(output)
+			.contains("Invalid configuration: POLLER_SOURCE names a file that cannot be read: /nonexistent.gz");
 	}
 
 	@Test

@@ -15,16 +15,12 @@ import io.github.eventsgateway.store.EventStoreKeys;
 import io.github.eventsgateway.store.EventWriter;
 import io.github.eventsgateway.store.PollerStatus;
 import io.github.eventsgateway.store.PollerStatusStore;
-import io.github.eventsgateway.store.testing.RedisServerProcess;
-import io.github.eventsgateway.store.testing.RedisTemplates;
+import io.github.eventsgateway.store.testing.SharedRedis;
+import io.github.eventsgateway.store.testing.TestRedis;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,41 +29,27 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Imports of the real GH Archive fixture through the poller's write path into a real
  * Redis.
  */
+@SharedRedis
 class FileImporterTests {
 
 	private static final Instant NOW = Instant.parse("2026-11-23T10:15:00Z");
 
-	private static RedisServerProcess redisServer;
+	private final ReactiveStringRedisTemplate redis;
 
-	private static LettuceConnectionFactory connectionFactory;
-
-	private static ReactiveStringRedisTemplate redis;
-
-	private final EventStoreKeys keys = EventStoreKeys.defaults();
+	private final EventStoreKeys keys;
 
 	private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
 
 	private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
 
-	private final FileImporter importer = new FileImporter(new EventWriter(redis, this.keys, Duration.ofDays(7)),
-			new PollerMetrics(this.registry, this.clock), 500, this.clock);
+	private final FileImporter importer;
 
-	@BeforeAll
-	static void startRedis() {
-		redisServer = RedisServerProcess.start();
-		connectionFactory = RedisTemplates.connectionFactory(redisServer);
-		redis = RedisTemplates.template(connectionFactory);
-	}
-
-	@AfterAll
-	static void stopRedis() {
-		connectionFactory.destroy();
-		redisServer.close();
-	}
-
-	@BeforeEach
-	void emptyRedis() {
-		redis.execute((connection) -> connection.serverCommands().flushAll()).blockLast();
+	FileImporterTests(TestRedis testRedis) {
+		testRedis.clear();
+		this.redis = testRedis.template();
+		this.keys = testRedis.keys();
+		this.importer = new FileImporter(new EventWriter(this.redis, this.keys, Duration.ofDays(7)),
+				new PollerMetrics(this.registry, this.clock), 500, this.clock);
 	}
 
 	@Test
@@ -79,7 +61,7 @@ class FileImporterTests {
 		assertThat(summary.skippedLines()).isZero();
 		assertThat(summary.describe()).contains("2048 events read, 2048 stored, 0 duplicates");
 		assertThat(status().newestEventAt()).isEqualTo(Instant.parse("2025-01-01T15:00:38Z"));
-		assertThat(new EventReader(redis, this.keys).madePublic(50).block()).hasSize(13);
+		assertThat(new EventReader(this.redis, this.keys).madePublic(50).block()).hasSize(13);
 		assertThat(this.registry.get("poller.events.ingested").tag("type", "PublicEvent").counter().count())
 			.isEqualTo(13);
 		assertThat(this.registry.get("poller.events.ingested").tag("type", "PushEvent").counter().count())
@@ -101,7 +83,7 @@ class FileImporterTests {
 		this.importer.importFile(Fixtures.path(Fixtures.GH_ARCHIVE_2025), true).block();
 		assertThat(status().newestEventAt()).isEqualTo(NOW);
 		// The file spans 38 seconds: all of it falls in the last minute.
-		assertThat(new EventReader(redis, this.keys).countByType(NOW.minusSeconds(60), NOW, List.of()).block())
+		assertThat(new EventReader(this.redis, this.keys).countByType(NOW.minusSeconds(60), NOW, List.of()).block())
 			.containsEntry("PushEvent", 1463L);
 	}
 
@@ -124,7 +106,7 @@ class FileImporterTests {
 	}
 
 	private PollerStatus status() {
-		return new PollerStatusStore(redis, this.keys).read().block();
+		return new PollerStatusStore(this.redis, this.keys).read().block();
 	}
 
 }

@@ -3,141 +3,171 @@ package io.github.eventsgateway.poller.leadership;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.function.BooleanSupplier;
 
-import io.github.eventsgateway.store.EventStoreKeys;
-import io.github.eventsgateway.store.PollerLease;
-import io.github.eventsgateway.store.testing.RedisServerProcess;
-import io.github.eventsgateway.store.testing.RedisTemplates;
+import io.github.eventsgateway.poller.testing.SchedulerClock;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import reactor.core.Disposable;
-import reactor.core.scheduler.Schedulers;
-
-import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
-import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+import reactor.core.publisher.Mono;
+import reactor.test.scheduler.VirtualTimeScheduler;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Two poller instances on one real Redis: exactly one leads, and a standby takes over
- * when the leader dies.
+ * Two poller instances and a lease that expires as Redis' would, in virtual time: exactly
+ * one leads, a standby takes over when the leader dies, and a leader that cannot reach
+ * the lease stops before it could have expired. (The lease's own rules, on a real Redis,
+ * are tested with the event store; two whole pollers in {@code TwoPollersTests}.)
  */
 class LeaseKeeperTests {
 
-	private static final LeaseKeeper.Timing DEFAULT_TIMING = LeaseKeeper.Timing.of(Duration.ofSeconds(10),
+	private static final LeaseKeeper.Timing TIMING = LeaseKeeper.Timing.of(Duration.ofSeconds(10),
 			Duration.ofSeconds(3), Duration.ofSeconds(2));
 
-	private static final LeaseKeeper.Timing FAST_TIMING = LeaseKeeper.Timing.of(Duration.ofMillis(1000),
-			Duration.ofMillis(300), Duration.ofMillis(200));
+	private final VirtualTimeScheduler scheduler = VirtualTimeScheduler.create();
 
-	@Test
-	void standbyTakesOverWithinFifteenSecondsWhenTheLeaderIsKilled() {
-		try (RedisServerProcess redisServer = RedisServerProcess.start();
-				Instances instances = new Instances(redisServer)) {
-			LeaseKeeper first = instances.keeper("poller-a", DEFAULT_TIMING);
-			LeaseKeeper second = instances.keeper("poller-b", DEFAULT_TIMING);
-			Disposable firstRunning = first.run().subscribe();
-			awaitTrue(first::isLeader, Duration.ofSeconds(5));
-			Disposable secondRunning = second.run().subscribe();
-			sleep(Duration.ofSeconds(3));
-			assertThat(first.isLeader()).isTrue();
-			assertThat(second.isLeader()).as("only one instance leads").isFalse();
-			// Killed: it stops renewing at once and never releases the lease.
-			firstRunning.dispose();
-			Instant killedAt = Instant.now();
-			awaitTrue(second::isLeader, Duration.ofSeconds(15));
-			assertThat(Duration.between(killedAt, Instant.now())).isLessThan(Duration.ofSeconds(15));
-			secondRunning.dispose();
-		}
+	private final Clock clock = new SchedulerClock(this.scheduler);
+
+	private final ExpiringLease lease = new ExpiringLease(this.clock);
+
+	@AfterEach
+	void stop() {
+		this.scheduler.dispose();
 	}
 
 	@Test
-	void leaderStopsBeforeItsLeaseCanExpireWhenRedisIsGone() {
-		try (RedisServerProcess redisServer = RedisServerProcess.start();
-				Instances instances = new Instances(redisServer)) {
-			LeaseKeeper leader = instances.keeper("poller-a", FAST_TIMING);
-			Disposable running = leader.run().subscribe();
-			awaitTrue(leader::isLeader, Duration.ofSeconds(5));
-			redisServer.kill();
-			Instant killedAt = Instant.now();
-			awaitTrue(() -> !leader.isLeader(), Duration.ofSeconds(5));
-			// Its last renewal was sent before the kill, so by then its lease could have
-			// expired in Redis, and another instance taken it: it must have stopped
-			// before.
-			assertThat(leader.isLeader(killedAt.plus(FAST_TIMING.ttl()))).isFalse();
-			running.dispose();
+	void aStandbyTakesOverWithinTheTtlAndOneRetryWhenTheLeaderIsKilled() {
+		LeaseKeeper first = keeper("poller-a");
+		LeaseKeeper second = keeper("poller-b");
+		Disposable firstRunning = first.run().subscribe();
+		Disposable secondRunning = second.run().subscribe();
+		this.scheduler.advanceTimeBy(Duration.ofSeconds(30));
+		assertThat(first.isLeader()).isTrue();
+		assertThat(second.isLeader()).as("only one instance leads").isFalse();
+		// Killed: it stops renewing at once and never releases the lease.
+		firstRunning.dispose();
+		Instant killedAt = this.clock.instant();
+		while (!second.isLeader()) {
+			this.scheduler.advanceTimeBy(Duration.ofMillis(100));
 		}
+		assertThat(Duration.between(killedAt, this.clock.instant())).isLessThanOrEqualTo(TIMING.worstCaseFailover())
+			.isLessThan(Duration.ofSeconds(15));
+		secondRunning.dispose();
 	}
 
 	@Test
-	void releasesTheLeaseSoAStandbyTakesOverAtOnce() {
-		try (RedisServerProcess redisServer = RedisServerProcess.start();
-				Instances instances = new Instances(redisServer)) {
-			LeaseKeeper first = instances.keeper("poller-a", DEFAULT_TIMING);
-			LeaseKeeper second = instances.keeper("poller-b", DEFAULT_TIMING);
-			Disposable firstRunning = first.run().subscribe();
-			awaitTrue(first::isLeader, Duration.ofSeconds(5));
-			Disposable secondRunning = second.run().subscribe();
-			firstRunning.dispose();
-			first.release().block(Duration.ofSeconds(5));
-			assertThat(first.isLeader()).isFalse();
-			Instant releasedAt = Instant.now();
-			awaitTrue(second::isLeader, Duration.ofSeconds(5));
-			assertThat(Duration.between(releasedAt, Instant.now()))
-				.isLessThanOrEqualTo(DEFAULT_TIMING.standbyRetryInterval().plusSeconds(1));
-			secondRunning.dispose();
+	void aLeaderThatCannotReachTheLeaseStopsBeforeItCouldHaveExpired() {
+		LeaseKeeper leader = keeper("poller-a");
+		Disposable running = leader.run().subscribe();
+		this.scheduler.advanceTimeBy(Duration.ofSeconds(1));
+		assertThat(leader.isLeader()).isTrue();
+		Instant lastRenewalAt = this.lease.lastRenewalAt();
+		this.lease.unreachable = true;
+		while (leader.isLeader()) {
+			this.scheduler.advanceTimeBy(Duration.ofMillis(100));
 		}
+		// Another instance may take the lease once it expires in Redis: stopped before.
+		assertThat(this.clock.instant()).isBefore(lastRenewalAt.plus(TIMING.ttl()));
+		running.dispose();
+	}
+
+	@Test
+	void releasingTheLeaseLetsAStandbyTakeOverAtOnce() {
+		LeaseKeeper first = keeper("poller-a");
+		LeaseKeeper second = keeper("poller-b");
+		Disposable firstRunning = first.run().subscribe();
+		this.scheduler.advanceTimeBy(Duration.ofSeconds(1));
+		Disposable secondRunning = second.run().subscribe();
+		firstRunning.dispose();
+		first.release().subscribe();
+		assertThat(first.isLeader()).isFalse();
+		Instant releasedAt = this.clock.instant();
+		while (!second.isLeader()) {
+			this.scheduler.advanceTimeBy(Duration.ofMillis(100));
+		}
+		assertThat(Duration.between(releasedAt, this.clock.instant()))
+			.isLessThanOrEqualTo(TIMING.standbyRetryInterval());
+		secondRunning.dispose();
+	}
+
+	@Test
+	void aRefusedWriteEndsLeadershipAtOnceAndANewClaimGetsANewToken() {
+		LeaseKeeper leader = keeper("poller-a");
+		Disposable running = leader.run().subscribe();
+		this.scheduler.advanceTimeBy(Duration.ofSeconds(1));
+		String token = leader.fencingToken(this.clock.instant());
+		assertThat(token).endsWith(":poller-a");
+		leader.lost();
+		assertThat(leader.fencingToken(this.clock.instant())).isNull();
+		this.lease.expireNow();
+		this.scheduler.advanceTimeBy(TIMING.standbyRetryInterval());
+		assertThat(leader.fencingToken(this.clock.instant())).isNotNull().isNotEqualTo(token);
+		running.dispose();
 	}
 
 	@Test
 	void defaultTimingFailsOverWellWithinFifteenSeconds() {
-		assertThat(DEFAULT_TIMING.worstCaseFailover()).isLessThanOrEqualTo(Duration.ofSeconds(12));
-		assertThat(DEFAULT_TIMING.renewInterval().plus(DEFAULT_TIMING.safetyMargin()))
+		assertThat(TIMING.worstCaseFailover()).isLessThanOrEqualTo(Duration.ofSeconds(12));
+		assertThat(TIMING.renewInterval().plus(TIMING.safetyMargin()))
 			.as("a leader renews several times before it must stop")
-			.isLessThan(DEFAULT_TIMING.ttl());
+			.isLessThan(TIMING.ttl());
 	}
 
-	private static void awaitTrue(BooleanSupplier condition, Duration timeout) {
-		Instant deadline = Instant.now().plus(timeout);
-		while (!condition.getAsBoolean()) {
-			assertThat(Instant.now()).as("waited %s", timeout).isBefore(deadline);
-			sleep(Duration.ofMillis(50));
-		}
+	private LeaseKeeper keeper(String instanceId) {
+		return new LeaseKeeper(this.lease, instanceId, TIMING, this.scheduler, this.clock);
 	}
 
-	private static void sleep(Duration duration) {
-		try {
-			Thread.sleep(duration.toMillis());
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
-	}
+	/** A lease that expires by the clock, as Redis' {@code PX} does. */
+	private static final class ExpiringLease implements Lease {
 
-	/** Instances with their own connections, as separate processes would have. */
-	private static final class Instances implements AutoCloseable {
+		private final Clock clock;
 
-		private final RedisServerProcess redisServer;
+		private String token;
 
-		private final List<LettuceConnectionFactory> factories = new ArrayList<>();
+		private Instant expiresAt;
 
-		Instances(RedisServerProcess redisServer) {
-			this.redisServer = redisServer;
-		}
+		private Instant lastRenewalAt;
 
-		LeaseKeeper keeper(String instanceId, LeaseKeeper.Timing timing) {
-			LettuceConnectionFactory factory = RedisTemplates.connectionFactory(this.redisServer);
-			this.factories.add(factory);
-			ReactiveStringRedisTemplate redis = RedisTemplates.template(factory);
-			return new LeaseKeeper(new PollerLease(redis, EventStoreKeys.defaults()), instanceId, timing,
-					Schedulers.parallel(), Clock.systemUTC());
+		private int epoch;
+
+		private boolean unreachable;
+
+		ExpiringLease(Clock clock) {
+			this.clock = clock;
 		}
 
 		@Override
-		public void close() {
-			this.factories.forEach(LettuceConnectionFactory::destroy);
+		public Mono<String> acquireOrRenew(String instanceId, Duration ttl) {
+			if (this.unreachable) {
+				return Mono.never();
+			}
+			Instant now = this.clock.instant();
+			if (this.token != null && now.isBefore(this.expiresAt) && !this.token.endsWith(":" + instanceId)) {
+				return Mono.empty();
+			}
+			if (this.token == null || !now.isBefore(this.expiresAt)) {
+				this.token = ++this.epoch + ":" + instanceId;
+			}
+			this.expiresAt = now.plus(ttl);
+			this.lastRenewalAt = now;
+			return Mono.just(this.token);
+		}
+
+		@Override
+		public Mono<Boolean> release(String fencingToken) {
+			boolean held = fencingToken.equals(this.token);
+			if (held) {
+				this.token = null;
+			}
+			return Mono.just(held);
+		}
+
+		Instant lastRenewalAt() {
+			return this.lastRenewalAt;
+		}
+
+		void expireNow() {
+			this.token = null;
 		}
 
 	}

@@ -17,12 +17,12 @@ import java.util.concurrent.TimeUnit;
  * Starts and stops the processes a benchmark run needs: a throwaway {@code redis-server}
  * and the poller's executable jar.
  */
-final class BenchProcesses {
+public final class BenchProcesses {
 
 	private BenchProcesses() {
 	}
 
-	static int freePort() {
+	public static int freePort() {
 		try (ServerSocket socket = new ServerSocket(0)) {
 			return socket.getLocalPort();
 		}
@@ -31,14 +31,14 @@ final class BenchProcesses {
 		}
 	}
 
-	static Process redis(int port, Path directory) {
+	public static Process redis(int port, Path directory) {
 		Process redis = start(List.of("redis-server", "--port", Integer.toString(port), "--bind", "127.0.0.1", "--save",
 				"", "--appendonly", "no", "--dir", directory.toString()), Map.of(), directory.resolve("redis.log"));
 		awaitListening(redis, port, Duration.ofSeconds(10));
 		return redis;
 	}
 
-	static Process javaJar(Path jar, Map<String, String> environment, Path log) {
+	public static Process javaJar(Path jar, Map<String, String> environment, Path log) {
 		if (!Files.isRegularFile(jar)) {
 			throw new IllegalStateException("Build it first (mvn -pl poller-service package): no " + jar);
 		}
@@ -55,7 +55,7 @@ final class BenchProcesses {
 		return start(List.of(java, "-Xmx512m", "-jar", copy.toString()), environment, log);
 	}
 
-	static void stop(Process process) {
+	public static void stop(Process process) {
 		if (process != null && process.isAlive()) {
 			process.destroy();
 			try {
@@ -95,7 +95,7 @@ final class BenchProcesses {
 		throw new IllegalStateException("Nothing listens on port " + port);
 	}
 
-	static void sleep(Duration duration) {
+	public static void sleep(Duration duration) {
 		try {
 			Thread.sleep(duration.toMillis());
 		}

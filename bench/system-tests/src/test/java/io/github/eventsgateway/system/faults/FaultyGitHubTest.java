@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Timeout;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The stand-in misbehaves on one request in ten for a minute: server errors, truncated
+ * The stand-in misbehaves on one request in five for a minute: server errors, truncated
  * JSON, responses slower than the poller's request timeout, connection resets and
  * secondary rate limits.
  */
@@ -35,12 +35,13 @@ class FaultyGitHubTest {
 	@Test
 	@Timeout(value = 180, unit = TimeUnit.SECONDS)
 	void pollerKeepsRunningAndStoresEveryEventItWasServed() {
-		// two tokens: two polls a second, about 120 requests in the minute
+		// two tokens and 100 events a second: the 300-event window turns over every 3 s,
+		// so the poller reads a page or more a second, 60 or more requests in the minute
 		FirehoseSettings settings = FirehoseSettings.builder()
-			.eventsPerSecond(10)
+			.eventsPerSecond(100)
 			.pollIntervalSeconds(1)
 			.tokens(List.of("faulty-token-1", "faulty-token-2"))
-			.faultRate(0.1)
+			.faultRate(0.2)
 			.faults(EnumSet.allOf(Fault.class))
 			.slowResponseDelay(Duration.ofSeconds(5))
 			.secondaryRetryAfterSeconds(2)
@@ -77,7 +78,7 @@ class FaultyGitHubTest {
 			Waiting.until("every event served is stored", Duration.ofSeconds(20),
 					() -> stored.ids().containsAll(served));
 			assertThat(poller.isAlive()).isTrue();
-			assertThat(served).hasSizeGreaterThan(300);
+			assertThat(served).hasSizeGreaterThan(3000);
 			Set<Long> ids = stored.ids();
 			assertThat(stored.eventsStoredCounter()).as("events counted by ingest").isEqualTo(ids.size());
 		}

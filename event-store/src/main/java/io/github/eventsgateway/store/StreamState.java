@@ -1,0 +1,20 @@
+package io.github.eventsgateway.store;
+
+import java.util.List;
+
+/**
+ * One stream of the feed as the poller sees it now: the pages that show it, what it
+ * carries, how fast it moves and how the poller reads it.
+ *
+ * @param id the stream's id, such as {@code p1} or {@code p2-3}
+ * @param pages the pages of {@code /events} that show it, top first
+ * @param types its most frequent event types, most frequent first
+ * @param eventsPerSecond how many new events it shows per second, or {@code null} before
+ * the poller could measure it
+ * @param readIntervalSeconds how often the poller reads it now
+ * @param priority 1 for the stream kept complete first, 2 for the next...
+ */
+public record StreamState(String id, List<Integer> pages, List<String> types, Double eventsPerSecond,
+		Double readIntervalSeconds, int priority) {
+
+}
