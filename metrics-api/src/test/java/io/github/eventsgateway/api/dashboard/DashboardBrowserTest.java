@@ -238,6 +238,18 @@ class DashboardBrowserTest {
 		wait.until((driver) -> script("return window.dashboard.pullRequests != null"));
 		assertThat(browser.findElement(By.id("pr-result")).getText())
 			.startsWith("nilcsi/topic-interview-questions: 3 pull requests opened, on average");
+		// A legacy login (consecutive hyphens) and an Enterprise one (underscore): the
+		// form
+		// sends them and the API answers.
+		for (String repo : List.of("zhou---jing/zhou---jing.github.com", "foo_bar/baz")) {
+			script("window.dashboard.pullRequests = null");
+			browser.findElement(By.id("pr-repo")).clear();
+			browser.findElement(By.id("pr-repo")).sendKeys(repo);
+			browser.findElement(By.cssSelector("#pr-form button")).click();
+			wait.until((driver) -> script("return window.dashboard.pullRequests != null"));
+			assertThat(browser.findElement(By.id("pr-result")).getText())
+				.isEqualTo(repo + ": 0 pull request(s) opened, too few for an average.");
+		}
 	}
 
 	private void assertThatThePageLoggedNoError() {
