@@ -3,20 +3,26 @@ package io.github.eventsgateway.api;
 import java.util.List;
 
 import io.github.eventsgateway.store.GitHubEvent;
+import io.github.eventsgateway.store.GitHubEventCodec;
 import io.github.eventsgateway.store.testing.RedisServerProcess;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.http.MediaType;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Names as real clients send them: the repositories of real events, legacy and Enterprise
@@ -43,7 +49,9 @@ class RealNamesApiTests {
 		try (TestEventStore store = new TestEventStore(redis)) {
 			store.ingest(List.of(pullRequestOpened("1", "zhou---jing/zhou---jing.github.com", 100),
 					pullRequestOpened("2", "zhou---jing/zhou---jing.github.com", 40),
-					pullRequestOpened("3", "foo_bar/baz", 30), pullRequestOpened("4", "cato-/x.y_z", 20)));
+					pullRequestOpened("3", "foo_bar/baz", 30), pullRequestOpened("4", "cato-/x.y_z", 20),
+					event("5", "WatchEvent", 10), event("6", "WatchEvent", 9), event("7", "IssuesEvent", 8),
+					event("8", null, 7), event("9", "FutureEvent", 6)));
 		}
 	}
 
@@ -79,6 +87,80 @@ class RealNamesApiTests {
 			.expectBody()
 			.jsonPath("$.parameter")
 			.isEqualTo(parameter);
+	}
+
+	@Test
+	void countsTypesNamedInAnyCaseUnderGitHubsSpellingWithoutAskingRedisWhichTypesExist() throws Exception {
+		String uri = "/api/v1/events/counts?offset=10&types=watchevent,ISSUESEVENT,WatchEvent,sponsorshipevent";
+		this.client.get().uri(uri).exchange().expectStatus().isOk();
+		try (RedisMonitor monitor = new RedisMonitor(redis.port())) {
+			assertThat(body(uri))
+				.contains("\"total\":3,\"counts\":{\"WatchEvent\":2,\"IssuesEvent\":1,\"SponsorshipEvent\":0}}");
+			assertThat(monitor.clientCommands()).as("round trips").hasSize(1);
+		}
+	}
+
+	@ParameterizedTest
+	@CsvSource({ "unknownevent,UnknownEvent", "FUTUREEVENT,FutureEvent", "FutureEvent,FutureEvent" })
+	void countsTypesThatWereStoredThoughGitHubDoesNotDocumentThem(String asked, String stored) {
+		this.client.get()
+			.uri("/api/v1/events/counts?offset=10&types=" + asked)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.counts." + stored)
+			.isEqualTo(1);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "/api/v1/events/counts?types=WatchEvent,NoSuchEvent",
+			"/api/v1/events/counts?offset=10&types=watchevents", "/api/v1/events/timeline?offset=10&types=NoSuchEvent",
+			"/api/v1/events/timeline.svg?types=PushEvent,Pushevents" })
+	void refusesATypeNeitherDocumentedNorStoredListingTheValidOnes(String uri) {
+		this.client.get()
+			.uri(uri)
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.parameter")
+			.isEqualTo("types")
+			.jsonPath("$.detail")
+			.value((detail) -> assertThat((String) detail).contains("CommitCommentEvent")
+				.contains("DiscussionEvent")
+				.contains("WatchEvent")
+				.contains("FutureEvent")
+				.contains("UnknownEvent")
+				.containsPattern("'(NoSuchEvent|watchevents|Pushevents)'"));
+	}
+
+	@Test
+	void drawsTheTimelineOfTheTypesAskedForUnderGitHubsSpelling() {
+		assertThat(body("/api/v1/events/timeline?offset=10&bucket=10&types=watchevent,issuesevent,pushevent"))
+			.contains("\"series\":{\"WatchEvent\":[2],\"IssuesEvent\":[1]},\"total\":3}");
+		assertThat(body("/api/v1/events/timeline.svg?offset=10&bucket=10&types=ISSUESEVENT")).contains("IssuesEvent")
+			.doesNotContain("WatchEvent");
+	}
+
+	private String body(String uri) {
+		return this.client.get()
+			.uri(uri)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
+	}
+
+	private static GitHubEvent event(String id, String type, long secondsAgo) {
+		return GitHubEventCodec
+			.readObject("{\"id\":\"" + id + "\",\"type\":" + ((type != null) ? "\"" + type + "\"" : "null")
+					+ ",\"created_at\":\"" + FixtureClock.NOW.minusSeconds(secondsAgo) + "\"}")
+			.orElseThrow();
 	}
 
 	private static GitHubEvent pullRequestOpened(String id, String repo, long secondsAgo) {
