@@ -44,9 +44,10 @@ import static org.assertj.core.api.Assumptions.assumeThat;
  * The load balancer's configuration ({@code metrics-api/nginx/nginx.conf}): it passes
  * {@code nginx -t} as compose uses it, and, as {@code run-local.sh} rewrites it for local
  * ports, a real nginx spreads requests over two stand-in replicas, leaves out one that is
- * down or shutting down, tells the replicas where the client connected (and nothing a
- * client forged), and streams server-sent events unbuffered; in front of a real
- * metrics-api, Swagger UI's "Try it out" gets the load balancer's address.
+ * down, passes a store outage's 503 on at once, tells the replicas where the client
+ * connected (and nothing a client forged), and streams server-sent events unbuffered; in
+ * front of a real metrics-api, Swagger UI's "Try it out" gets the load balancer's
+ * address.
  */
 class NginxLoadBalancerTests {
 
@@ -133,14 +134,21 @@ class NginxLoadBalancerTests {
 	}
 
 	@Test
-	void retriesOnAnotherReplicaWhenOneIsShuttingDown() throws Exception {
+	void passesAStoreOutageOnWithoutTryingTheOtherReplicas() throws Exception {
 		startReplicasAndNginx();
-		this.second.answerStoreUnavailableAfter(Duration.ZERO);
-		for (int i = 0; i < 10; i++) {
+		// Redis is shared: every replica answers 503 after its 1 s command timeout.
+		this.first.answerStoreUnavailableAfter(Duration.ofSeconds(1));
+		this.second.answerStoreUnavailableAfter(Duration.ofSeconds(1));
+		for (int i = 0; i < 4; i++) {
+			long started = System.nanoTime();
 			HttpResponse<String> response = LocalProcesses.get(url("/api/v1/events/counts"));
-			assertThat(response.statusCode()).isEqualTo(200);
-			assertThat(response.body()).isEqualTo("first");
+			Duration took = Duration.ofNanos(System.nanoTime() - started);
+			assertThat(response.statusCode()).isEqualTo(503);
+			assertThat(response.body()).contains("urn:events-gateway:problem:store-unavailable");
+			assertThat(response.headers().firstValue("Retry-After")).hasValue("2");
+			assertThat(took).as("one replica's 1 s, not one per replica").isLessThan(Duration.ofMillis(1900));
 		}
+		assertThat(this.first.requests() + this.second.requests()).as("requests the replicas got").isEqualTo(4);
 	}
 
 	@Test
@@ -203,19 +211,17 @@ class NginxLoadBalancerTests {
 	}
 
 	@Test
-	void answersAgainAsSoonAsEveryReplicaRecovers() throws Exception {
+	void answersAgainAsSoonAsAReplicaIsBackAfterAllWereDown() throws Exception {
 		startReplicasAndNginx();
-		// All replicas answer 503 (Redis away) until nginx has left every one of them
-		// out.
-		this.first.answerStoreUnavailableAfter(Duration.ZERO);
-		this.second.answerStoreUnavailableAfter(Duration.ZERO);
+		// Every replica refuses until nginx has left each of them out (3 failures).
+		this.first.stop();
+		this.second.stop();
 		for (int i = 0; i < 8; i++) {
 			assertThat(LocalProcesses.status(url("/api/v1/events/counts"))).isEqualTo(503);
 		}
-		this.first.recover();
-		this.second.recover();
-		// Within nginx's fail_timeout (10 s): the backup lines still reach them.
-		assertThat(LocalProcesses.status(url("/api/v1/events/counts"))).isEqualTo(200);
+		this.first.restart();
+		// Within nginx's fail_timeout (10 s): the backup lines still reach it.
+		assertThat(LocalProcesses.get(url("/api/v1/events/counts")).body()).isEqualTo("first");
 	}
 
 	@Test
@@ -381,10 +387,6 @@ class NginxLoadBalancerTests {
 		/** Answers as a replica does while Redis does not answer. */
 		void answerStoreUnavailableAfter(Duration delay) {
 			this.storeUnavailableAfter = delay;
-		}
-
-		void recover() {
-			this.storeUnavailableAfter = null;
 		}
 
 		void stop() {
