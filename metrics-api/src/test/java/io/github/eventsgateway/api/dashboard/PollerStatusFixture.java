@@ -26,11 +26,36 @@ final class PollerStatusFixture {
 	 * @param lastPollAt when the last poll ended
 	 */
 	static void reportHealthyPoller(ReactiveStringRedisTemplate redis, Instant lastPollAt) {
+		report(redis, "POLLING", lastPollAt, "200", lastPollAt);
+	}
+
+	/**
+	 * Reports what the lease holder is doing.
+	 * @param redis the template
+	 * @param state its state, such as {@code BACKING_OFF}
+	 * @param lastPollAt when the last poll ended
+	 * @param lastPollOutcome how it ended, such as {@code 200} or {@code error}
+	 * @param lastSuccessAt when the last successful poll ended
+	 */
+	static void report(ReactiveStringRedisTemplate redis, String state, Instant lastPollAt, String lastPollOutcome,
+			Instant lastSuccessAt) {
 		EventStoreKeys keys = EventStoreKeys.defaults();
 		new PollerLease(redis, keys).acquireOrRenew(INSTANCE, Duration.ofMinutes(5)).block(Duration.ofSeconds(5));
-		PollerStatus status = new PollerStatus(INSTANCE, null, "POLLING", lastPollAt, "200", lastPollAt, null, null,
-				null, 4712L, 5000L, lastPollAt.plusSeconds(2280), Duration.ofSeconds(60), null, 1, null, null);
+		boolean failed = !"200".equals(lastPollOutcome) && !"304".equals(lastPollOutcome);
+		PollerStatus status = new PollerStatus(INSTANCE, null, state, lastPollAt, lastPollOutcome, lastSuccessAt, null,
+				null, null, 4712L, 5000L, lastPollAt.plusSeconds(2280), Duration.ofSeconds(60), null, 1,
+				failed ? "Request to GitHub failed: UnknownHostException" : null, failed ? lastPollAt : null);
 		new PollerStatusStore(redis, keys).update(INSTANCE, status, 2).block(Duration.ofSeconds(5));
+	}
+
+	/**
+	 * Removes the last error, as a status update cannot (it leaves what it does not set).
+	 * @param redis the template
+	 */
+	static void forgetLastError(ReactiveStringRedisTemplate redis) {
+		redis.opsForHash()
+			.remove(EventStoreKeys.defaults().status(), "lastError", "lastErrorAt")
+			.block(Duration.ofSeconds(5));
 	}
 
 }
