@@ -30,9 +30,22 @@ Usage: ./run-local.sh [--sample] [--build] [--help]
                only write the load balancer's configuration for the local ports into DIR
                and exit (nginx -t -p DIR -c DIR/nginx.conf checks it)
 
-Configuration: the variables of .env.template, from the environment or from .env
-(GITHUB_TOKENS, REDIS_URL, RETENTION, POLLER_PAGES, LB_PORT, POLLER_PORT, API_PORTS, REDIS_PORT).
-Logs: .run/logs/*.log
+Configuration: environment variables, from the shell or from .env (a variable set in the
+shell wins); .env.template explains each one. This script reads:
+  LB_PORT             port of the load balancer, nginx (8080)
+  POLLER_PORT         port of the poller: health, metrics (8081)
+  API_PORTS           ports of the metrics-api replicas, one replica each (8082,8083)
+  REDIS_URL           a Redis to use instead of starting a redis-server (never printed)
+  REDIS_PORT          port of the redis-server it starts (the first free from 6390)
+  RUN_DIR             folder of the run's Redis data, logs and nginx configuration (.run)
+  POLLER_INSTANCE_ID  the poller's name in the lease and the status (local-poller-<pid>)
+  GITHUB_TOKENS, GITHUB_TOKEN
+                      GitHub tokens (anonymous without: 60 requests/hour); never printed
+and the services read, as they get them from it:
+  GITHUB_API_URL, POLLER_PAGES, POLLER_SOURCE, POLLER_FILE_MODE (--sample sets these two),
+  POLLER_USER_AGENT, POLLER_EXIT_AFTER_IMPORT, RETENTION, API_STALE_AFTER
+(SERVER_PORT is set for each service from POLLER_PORT and API_PORTS.)
+Logs: RUN_DIR/logs/*.log
 EOF
 }
 
@@ -101,6 +114,9 @@ free_port_from() {
 http_ok() { curl -fsS -o /dev/null --max-time 2 "$1" 2>/dev/null; }
 
 # ---- options and configuration ---------------------------------------------------------------
+# Every variable this script takes from the environment (or .env) is read as ${NAME:-default}
+# or ${NAME:=default}, and only those are: EnvironmentVariablesTests finds them that way and
+# checks that .env.template and --help list each one.
 SAMPLE=false
 BUILD=false
 NGINX_CONFIG_ONLY=""
@@ -321,9 +337,20 @@ json_field() { # json name -> the value of a string or number field (no jq neede
 }
 last_report=""
 report_poller() {
-  local status state stored error outcome report
-  status="$(curl -fsS --max-time 2 "$API_URL/api/v1/poller/status" 2>/dev/null || true)"
-  if [[ -z "$status" ]]; then
+  local answer code status state stored error outcome report
+  # The body, then the status code on a line of its own (000 when nothing answered).
+  answer="$(curl -sS --max-time 3 -w '\n%{http_code}' "$API_URL/api/v1/poller/status" 2>/dev/null || true)"
+  code="${answer##*$'\n'}"
+  status="${answer%$'\n'*}"
+  if [[ "$code" == 503 && "$status" == *store-unavailable* ]]; then
+    # The API answers, but without Redis it knows nothing: say so rather than "not available".
+    report="Redis is unreachable: the API answers 503 store-unavailable"
+    if [[ "$REDIS_URL" == redis://127.0.0.1:"${REDIS_PORT:-}" ]]; then
+      report+=" (the redis-server started here does not answer, see $LOG_DIR/redis.log)"
+    else
+      report+=" (check: redis-cli -u \"\$REDIS_URL\" ping)"
+    fi
+  elif [[ "$code" != 200 ]]; then
     report="poller status not available (yet) from $API_URL/api/v1/poller/status"
   else
     state="$(json_field "$status" state)"

@@ -10,7 +10,8 @@
 	const COUNTS_REFRESH_MILLIS = 5000;
 
 	// What a test (or a curious person) can read: how many summaries arrived, and when.
-	const state = { summaries: 0, unavailable: 0, lastSummaryAt: null, countsOffset: 10 };
+	const state = { summaries: 0, unavailable: 0, lastSummaryAt: null, countsOffset: 10, poller: null,
+		connection: 'connecting', dataState: 'unknown' };
 	window.dashboard = state;
 
 	const colours = new Map();
@@ -58,23 +59,71 @@
 		return (value === null || value === undefined) ? '–' : value.toLocaleString('en-US');
 	}
 
+	function ago(instant, now) {
+		return readableSeconds((Date.parse(now) - Date.parse(instant)) / 1000) + ' ago';
+	}
+
+	// What the header's badge says: whether the data is current, judged from the poller's own
+	// status (its state and the API's staleness rule), never from this page's connection. Green
+	// "Live" only while the poller holds the lease, polls and its last success is recent.
+	function dataStatus(poller, at, connection) {
+		if (connection === 'unavailable') {
+			return { state: 'unavailable', text: 'Store unavailable' };
+		}
+		if (!poller) {
+			return { state: 'unknown', text: 'Waiting for data…' };
+		}
+		if (poller.stale) {
+			return { state: 'stale', text: 'Stale · ' + (poller.lastSuccessAt
+				? 'last successful poll ' + ago(poller.lastSuccessAt, at)
+				: 'no successful poll yet') };
+		}
+		if (!poller.leaseHolder) {
+			return { state: 'delayed', text: 'Delayed · no poller holds the lease' };
+		}
+		if (poller.state !== 'POLLING') {
+			return { state: 'delayed', text: 'Delayed · poller ' + (poller.state || 'state unknown') };
+		}
+		return { state: 'live', text: 'Live' + ((poller.lagSeconds === null || poller.lagSeconds === undefined)
+			? '' : ' · newest event ' + readableSeconds(poller.lagSeconds) + ' old') };
+	}
+
+	function drawStatus() {
+		const status = dataStatus(state.poller, state.lastSummaryAt, state.connection);
+		const badge = byId('data-badge');
+		badge.dataset.state = status.state;
+		badge.textContent = status.text;
+		state.dataState = status.state;
+	}
+
 	function setConnection(stateName, text) {
 		const element = byId('connection');
 		element.dataset.state = stateName;
 		element.textContent = text;
+		state.connection = stateName;
+		drawStatus();
 	}
 
 	// --- The stacked chart ---------------------------------------------------------------
 
+	// A wide chart has room for the legend beside it, a narrower one below it; a phone's has
+	// room for neither, and the counts' swatches tell the colours there.
+	function placeLegend(legend, width) {
+		legend.display = width >= 600;
+		legend.position = (width >= 900) ? 'right' : 'bottom';
+	}
+
 	function createChart() {
-		return new Chart(byId('timeline-chart'), {
+		const canvas = byId('timeline-chart');
+		const created = new Chart(canvas, {
 			type: 'bar',
 			data: { labels: [], datasets: [] },
 			options: {
 				animation: false,
 				maintainAspectRatio: false,
 				interaction: { mode: 'index', intersect: false },
-				plugins: { legend: { position: 'bottom', labels: { boxWidth: 12, padding: 8 } } },
+				onResize: (resized, size) => placeLegend(resized.options.plugins.legend, size.width),
+				plugins: { legend: { labels: { boxWidth: 12, padding: 8 } } },
 				scales: {
 					x: { stacked: true, ticks: { maxRotation: 0, autoSkipPadding: 12 } },
 					y: { stacked: true, beginAtZero: true, ticks: { precision: 0 },
@@ -82,6 +131,8 @@
 				}
 			}
 		});
+		placeLegend(created.options.plugins.legend, canvas.parentElement.clientWidth);
+		return created;
 	}
 
 	function drawTimeline(timeline) {
@@ -135,10 +186,12 @@
 			const link = document.createElement('a');
 			link.href = 'https://github.com/' + repo.repo;
 			link.textContent = repo.repo;
+			link.title = repo.repo;
 			link.rel = 'noopener';
 			const when = document.createElement('span');
 			when.className = 'muted';
 			when.textContent = readableTime(repo.madePublicAt) + (repo.actor ? ' by ' + repo.actor : '');
+			when.title = when.textContent;
 			item.append(link, when);
 			return item;
 		}));
@@ -170,16 +223,26 @@
 			}
 			const counts = await response.json();
 			error.hidden = true;
+			const largest = Math.max(1, ...Object.values(counts.counts));
 			const rows = Object.entries(counts.counts).map(([type, count]) => {
 				const row = document.createElement('tr');
 				const name = document.createElement('th');
+				name.title = type;
 				const swatch = document.createElement('span');
 				swatch.className = 'swatch';
 				swatch.style.background = colourOf(type);
 				name.append(swatch, type);
+				// A bar for the type's count against the largest: the mix at a glance.
+				const share = document.createElement('td');
+				share.className = 'share';
+				const bar = document.createElement('span');
+				bar.className = 'share-bar';
+				bar.style.width = (count > 0) ? 'max(2px, ' + (100 * count / largest) + '%)' : '0';
+				bar.style.background = colourOf(type);
+				share.append(bar);
 				const value = document.createElement('td');
 				value.textContent = number(count);
-				row.append(name, value);
+				row.append(name, share, value);
 				return row;
 			});
 			byId('counts-table').tBodies[0].replaceChildren(...rows);
@@ -242,7 +305,8 @@
 		drawMadePublic(summary.madePublic);
 		state.summaries++;
 		state.lastSummaryAt = summary.at;
-		setConnection('live', 'Live · ' + readableTime(summary.at));
+		state.poller = summary.poller;
+		setConnection('connected', 'Connected · updated ' + readableTime(summary.at));
 		if (Date.now() - countsFetchedAt >= COUNTS_REFRESH_MILLIS) {
 			loadCounts();
 		}
@@ -252,6 +316,10 @@
 		state.unavailable++;
 		setConnection('unavailable', problem.detail);
 	});
-	// The browser reconnects by itself; say so instead of logging an error.
-	stream.onerror = () => setConnection('connecting', 'Reconnecting…');
+	// The browser reconnects by itself; say so instead of logging an error. The badge then
+	// says the data's state is unknown rather than keep showing the last one.
+	stream.onerror = () => {
+		state.poller = null;
+		setConnection('connecting', 'Reconnecting…');
+	};
 }());

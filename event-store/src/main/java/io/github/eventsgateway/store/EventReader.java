@@ -9,7 +9,9 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 import reactor.core.publisher.Mono;
 
@@ -128,6 +130,14 @@ public final class EventReader {
 				}
 				return new PullRequestStats(opened, epochSeconds(reply.get(1)), epochSeconds(reply.get(2)));
 			});
+	}
+
+	/**
+	 * Lists every event type ever stored (the {@code types} set), in one round trip.
+	 * @return the type names as stored
+	 */
+	public Mono<Set<String>> storedTypes() {
+		return this.redis.opsForSet().members(this.keys.types()).collect(Collectors.toSet());
 	}
 
 	/**

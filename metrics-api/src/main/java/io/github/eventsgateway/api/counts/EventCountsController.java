@@ -8,6 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.github.eventsgateway.api.eventtypes.EventTypeResolver;
+import io.github.eventsgateway.api.eventtypes.TypesParameter;
 import io.github.eventsgateway.store.EventReader;
 import io.github.eventsgateway.store.autoconfigure.EventStoreProperties;
 import io.swagger.v3.oas.annotations.Operation;
@@ -47,10 +49,13 @@ class EventCountsController {
 
 	private final Clock clock;
 
+	private final EventTypeResolver types;
+
 	private final CountsMemo memo = new CountsMemo();
 
-	EventCountsController(EventReader reader, EventStoreProperties store, Clock clock) {
+	EventCountsController(EventReader reader, EventTypeResolver types, EventStoreProperties store, Clock clock) {
 		this.reader = reader;
+		this.types = types;
 		this.maxOffsetMinutes = store.retention().toMinutes();
 		this.clock = clock;
 	}
@@ -60,7 +65,7 @@ class EventCountsController {
 			description = "Counts the events whose created_at lies in (now - offset minutes, now], to the second."
 					+ " WatchEvent, PullRequestEvent and IssuesEvent are always listed (0 when none);"
 					+ " every other type seen in the window is listed too, most frequent first."
-					+ " With types, exactly the types asked for are listed.")
+					+ " With types, exactly the types asked for are listed, under GitHub's spelling of their names.")
 	@ApiResponse(responseCode = "200", description = "The counts",
 			content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
 					schema = @Schema(implementation = EventCounts.class), examples = @ExampleObject(value = """
@@ -70,10 +75,14 @@ class EventCountsController {
 			description = "The window's length in whole minutes, 1 to the retention (7 days = 10080 by default)",
 			schema = @Schema(type = "integer", minimum = "1", defaultValue = "10"),
 			example = "10") @RequestParam(defaultValue = "10") String offset,
-			@Parameter(description = "Comma-separated event types to count (at most 50); all types when left out",
+			@Parameter(description = TypesParameter.DESCRIPTION,
 					example = "WatchEvent,IssuesEvent") @RequestParam(required = false) String types) {
-		CountsQuery query = CountsQuery.of(offset, types, this.maxOffsetMinutes);
+		CountsQuery requested = CountsQuery.of(offset, types, this.maxOffsetMinutes);
 		Instant to = CountsQuery.windowEnd(this.clock.instant());
+		return this.types.resolve(requested.types()).flatMap((resolved) -> count(requested.withTypes(resolved), to));
+	}
+
+	private Mono<EventCounts> count(CountsQuery query, Instant to) {
 		Instant from = query.windowStart(to);
 		CountsMemo.Answer known = this.memo.lookup(query, to);
 		String knownVersion = (known != null) ? known.version() : "";

@@ -35,7 +35,8 @@ class PullRequestIntervalController {
 	@Operation(summary = "Average time between consecutive pull requests opened in a repository",
 			description = "From every PullRequestEvent with action 'opened' stored for the repository (its name is"
 					+ " matched regardless of case): (last - first) / (count - 1) seconds."
-					+ " With fewer than two, averageIntervalSeconds is null and the status is still 200.")
+					+ " With fewer than two, averageIntervalSeconds is null and the status is still 200, also for a"
+					+ " repository the store never saw.")
 	@ApiResponse(responseCode = "200", description = "The average interval", content = @Content(
 			mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = PullRequestInterval.class),
 			examples = { @ExampleObject(name = "several", value = """
@@ -45,10 +46,10 @@ class PullRequestIntervalController {
 							{"repo":"octocat/Hello-World","pullRequests":1,"averageIntervalSeconds":null,\
 							"firstOpenedAt":"2026-11-22T08:00:00Z","lastOpenedAt":"2026-11-22T08:00:00Z"}""") }))
 	Mono<PullRequestInterval> averageInterval(
-			@Parameter(description = "The owner's login: letters, digits, single hyphens, at most 39",
+			@Parameter(description = "The owner's login, in any case: letters, digits, '-' and '_', at most 39",
 					example = "duckdb") @PathVariable String owner,
-			@Parameter(description = "The repository's name: letters, digits, '.', '-', '_', at most 100",
-					example = "duckdb") @PathVariable String repo) {
+			@Parameter(description = "The repository's name, in any case: letters, digits, '.', '-' and '_',"
+					+ " at most 100", example = "duckdb") @PathVariable String repo) {
 		RepositoryName name = RepositoryName.of(owner, repo);
 		return this.reader.pullRequestsOpened(name.fullName()).map((stats) -> toResponse(name, stats));
 	}

@@ -2,6 +2,8 @@ package io.github.eventsgateway.api.timeline;
 
 import java.time.Clock;
 
+import io.github.eventsgateway.api.eventtypes.EventTypeResolver;
+import io.github.eventsgateway.api.eventtypes.TypesParameter;
 import io.github.eventsgateway.store.autoconfigure.EventStoreProperties;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -54,18 +56,22 @@ class TimelineController {
 
 	private final long maxOffsetMinutes;
 
-	TimelineController(TimelineService timelines, Clock clock, EventStoreProperties store) {
+	private final EventTypeResolver types;
+
+	TimelineController(TimelineService timelines, EventTypeResolver types, Clock clock, EventStoreProperties store) {
 		this.timelines = timelines;
+		this.types = types;
 		this.clock = clock;
 		this.maxOffsetMinutes = store.retention().toMinutes();
 	}
 
 	@GetMapping(path = "/timeline", produces = MediaType.APPLICATION_JSON_VALUE)
 	@Operation(summary = "Events per type per bucket of minutes", description = WINDOW)
-	@ApiResponse(responseCode = "200", description = "The timeline; series lists only the types with events",
+	@ApiResponse(responseCode = "200",
+			description = "The timeline; series lists only the types with events (of those asked for, with types)",
 			content = @Content(schema = @Schema(implementation = TimelineView.class),
 					examples = @ExampleObject(value = EXAMPLE)))
-	@ApiResponse(responseCode = "400", description = "offset or bucket out of range",
+	@ApiResponse(responseCode = "400", description = "offset or bucket out of range, or an unknown type",
 			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
 					schema = @Schema(implementation = ProblemDetail.class),
 					examples = @ExampleObject(value = PROBLEM_EXAMPLE)))
@@ -73,8 +79,10 @@ class TimelineController {
 			@Parameter(description = "How many minutes back, 1 to the retention",
 					example = "60") @RequestParam(defaultValue = "60") String offset,
 			@Parameter(description = "The bucket length in minutes, 1 to offset",
-					example = "1") @RequestParam(defaultValue = "1") String bucket) {
-		return Mono.fromSupplier(() -> window(offset, bucket)).flatMap(this.timelines::timeline);
+					example = "1") @RequestParam(defaultValue = "1") String bucket,
+			@Parameter(description = TypesParameter.DESCRIPTION,
+					example = "WatchEvent,IssuesEvent") @RequestParam(required = false) String types) {
+		return Mono.fromSupplier(() -> window(offset, bucket)).flatMap((window) -> timelineOfTypes(window, types));
 	}
 
 	@GetMapping(path = "/timeline.svg", produces = SVG)
@@ -82,7 +90,7 @@ class TimelineController {
 			description = WINDOW + " An empty window draws an empty chart that says so, with status 200.")
 	@ApiResponse(responseCode = "200", description = "The chart",
 			content = @Content(mediaType = SVG, schema = @Schema(type = "string")))
-	@ApiResponse(responseCode = "400", description = "offset, bucket, width or height out of range",
+	@ApiResponse(responseCode = "400", description = "offset, bucket, width or height out of range, or an unknown type",
 			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
 					schema = @Schema(implementation = ProblemDetail.class),
 					examples = @ExampleObject(value = PROBLEM_EXAMPLE)))
@@ -94,15 +102,21 @@ class TimelineController {
 			@Parameter(description = "The width in pixels, 200 to 4000",
 					example = "900") @RequestParam(defaultValue = "900") String width,
 			@Parameter(description = "The height in pixels, 150 to 3000",
-					example = "400") @RequestParam(defaultValue = "400") String height) {
+					example = "400") @RequestParam(defaultValue = "400") String height,
+			@Parameter(description = TypesParameter.DESCRIPTION,
+					example = "WatchEvent,IssuesEvent") @RequestParam(required = false) String types) {
 		return Mono.fromSupplier(() -> new ChartRequest(window(offset, bucket), ChartSize.of(width, height)))
-			.flatMap((request) -> this.timelines.timeline(request.window())
-				.publishOn(Schedulers.boundedElastic())
+			.flatMap((request) -> timelineOfTypes(request.window(), types).publishOn(Schedulers.boundedElastic())
 				.map((timeline) -> TimelineChart.svg(timeline, request.size().width(), request.size().height())))
 			.map((svg) -> ResponseEntity.ok()
 				.contentType(MediaType.parseMediaType(SVG))
 				.cacheControl(CacheControl.noCache())
 				.body(svg));
+	}
+
+	private Mono<TimelineView> timelineOfTypes(TimelineWindow window, String types) {
+		return this.types.resolve(TypesParameter.parse(types))
+			.flatMap((resolved) -> this.timelines.timeline(window, resolved));
 	}
 
 	private TimelineWindow window(String offset, String bucket) {

@@ -25,7 +25,17 @@ public class TimelineService {
 	 * @return the timeline, with only the types that have events in the window
 	 */
 	public Mono<TimelineView> timeline(TimelineWindow window) {
-		return this.reader.timeline(window.from(), window.bucketLength(), window.buckets(), List.of())
+		return timeline(window, List.of());
+	}
+
+	/**
+	 * The timeline of a window for some types.
+	 * @param window the window
+	 * @param types the types wanted under their stored names, or empty for every type
+	 * @return the timeline, with only those of the types that have events in the window
+	 */
+	public Mono<TimelineView> timeline(TimelineWindow window, List<String> types) {
+		return this.reader.timeline(window.from(), window.bucketLength(), window.buckets(), types)
 			.map((timeline) -> TimelineView.of(window, timeline));
 	}
 

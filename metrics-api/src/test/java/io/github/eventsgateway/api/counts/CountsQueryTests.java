@@ -3,6 +3,7 @@ package io.github.eventsgateway.api.counts;
 import java.time.Instant;
 import java.util.List;
 
+import io.github.eventsgateway.api.eventtypes.TypesParameter;
 import io.github.eventsgateway.api.problem.InvalidParameterException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -43,7 +44,7 @@ class CountsQueryTests {
 	@Test
 	void rejectsMoreThanFiftyTypes() {
 		StringBuilder types = new StringBuilder();
-		for (int i = 0; i <= CountsQuery.MAX_TYPES; i++) {
+		for (int i = 0; i <= TypesParameter.MAX_TYPES; i++) {
 			types.append("Type").append(i).append(',');
 		}
 		assertThatExceptionOfType(InvalidParameterException.class)

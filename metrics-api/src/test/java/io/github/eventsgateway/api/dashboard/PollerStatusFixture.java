@@ -28,19 +28,45 @@ final class PollerStatusFixture {
 	 * @param lastPollAt when the last poll ended
 	 */
 	static void reportHealthyPoller(ReactiveStringRedisTemplate redis, Instant lastPollAt) {
+		report(redis, "POLLING", lastPollAt, "200", lastPollAt);
+	}
+
+	/**
+	 * Reports what the lease holder is doing.
+	 * @param redis the template
+	 * @param state its state, such as {@code BACKING_OFF}
+	 * @param lastPollAt when the last poll ended
+	 * @param lastPollOutcome how it ended, such as {@code 200} or {@code error}
+	 * @param lastSuccessAt when the last successful poll ended
+	 */
+	static void report(ReactiveStringRedisTemplate redis, String state, Instant lastPollAt, String lastPollOutcome,
+			Instant lastSuccessAt) {
 		EventStoreKeys keys = EventStoreKeys.defaults();
 		String token = new PollerLease(redis, keys).acquireOrRenew(INSTANCE, Duration.ofMinutes(5))
 			.block(Duration.ofSeconds(5));
-		PollerReport report = PollerReport.builder(INSTANCE)
-			.state("POLLING")
-			.lastPoll(lastPollAt, "200")
-			.lastSuccessAt(lastPollAt)
+		boolean failed = !"200".equals(lastPollOutcome) && !"304".equals(lastPollOutcome);
+		PollerReport.Builder report = PollerReport.builder(INSTANCE)
+			.state(state)
+			.lastPoll(lastPollAt, lastPollOutcome)
+			.lastSuccessAt(lastSuccessAt)
 			.credentials(List.of(new CredentialState("token 1 of 1", "personal", 4712L, 5000L,
 					lastPollAt.plusSeconds(2280), 20, null, null)))
 			.pollInterval(Duration.ofSeconds(60))
-			.suspectedGaps(2)
-			.build();
-		new PollerStatusStore(redis, keys).update(token, report).block(Duration.ofSeconds(5));
+			.suspectedGaps(2);
+		if (failed) {
+			report.error("Request to GitHub failed: UnknownHostException", lastPollAt);
+		}
+		new PollerStatusStore(redis, keys).update(token, report.build()).block(Duration.ofSeconds(5));
+	}
+
+	/**
+	 * Removes the last error, as a status update cannot (it leaves what it does not set).
+	 * @param redis the template
+	 */
+	static void forgetLastError(ReactiveStringRedisTemplate redis) {
+		redis.opsForHash()
+			.remove(EventStoreKeys.defaults().status(), "lastError", "lastErrorAt")
+			.block(Duration.ofSeconds(5));
 	}
 
 }

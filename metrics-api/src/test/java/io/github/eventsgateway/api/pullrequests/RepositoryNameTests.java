@@ -12,14 +12,15 @@ class RepositoryNameTests {
 
 	@ParameterizedTest
 	@CsvSource({ "octocat,Hello-World", "a,b", "sigmavirus24,github3.py", "wacker-dev,wacker", "x-y-z,.github",
-			"abcdefghijklmnopqrstuvwxyz0123456789abc,repo_name-1.0" })
-	void acceptsGitHubNames(String owner, String repo) {
+			"abcdefghijklmnopqrstuvwxyz0123456789abc,repo_name-1.0", "zhou---jing,zhou---jing.github.com",
+			"foo_bar,baz", "cato-,x", "-octocat,repo", "octocat_shortcode,repo", "OctoCat,HELLO-world" })
+	void acceptsEveryNameTheStoreCanHoldLegacyAndEnterpriseLoginsIncluded(String owner, String repo) {
 		assertThat(RepositoryName.of(owner, repo).fullName()).isEqualTo(owner + "/" + repo);
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "-octocat", "octocat-", "octo--cat", "octo_cat", "octo.cat", "",
-			"abcdefghijklmnopqrstuvwxyz0123456789abcd", "octo cat", "octo/cat" })
+	@ValueSource(strings = { "octo.cat", "", "abcdefghijklmnopqrstuvwxyz0123456789abcd", "octo cat", "octo/cat",
+			"octo\ncat", "octo*cat" })
 	void rejectsInvalidOwners(String owner) {
 		assertThatExceptionOfType(InvalidParameterException.class).isThrownBy(() -> RepositoryName.of(owner, "repo"))
 			.satisfies((ex) -> assertThat(ex.parameter()).isEqualTo("owner"));
@@ -37,7 +38,7 @@ class RepositoryNameTests {
 	void rejectsRepositoryNamesLongerThanOneHundred(int length) {
 		assertThatExceptionOfType(InvalidParameterException.class)
 			.isThrownBy(() -> RepositoryName.of("octocat", "r".repeat(length)))
-			.withMessageContaining("at most 100")
+			.withMessageContaining("1 to 100")
 			.satisfies((ex) -> assertThat(ex.getMessage()).hasSizeLessThan(300));
 	}
 

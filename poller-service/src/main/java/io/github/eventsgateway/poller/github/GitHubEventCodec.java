@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 import io.github.eventsgateway.store.GitHubEvent;
+import io.github.eventsgateway.store.GitHubNames;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
@@ -20,10 +21,11 @@ import tools.jackson.core.json.JsonFactory;
  * {@link GitHubEvent}. Unknown fields are ignored and missing ones become {@code null},
  * so the payloads GitHub trimmed in October 2025 (and whatever it trims next) read as
  * well as the old ones; an event without an id or a valid {@code created_at} cannot be
- * stored and is skipped. Every field taken is bounded by GitHub's own limits (a login has
- * at most 39 characters, a repository name at most 100), and an event that breaks one is
- * dropped and counted, so no input can make an outsized Redis key or member. JSON that is
- * not JSON at all raises {@link MalformedEventsException}.
+ * stored and is skipped. Every field taken is bounded by GitHub's own limits
+ * ({@link GitHubNames}: a login has at most 39 characters, a repository name at most
+ * 100), and an event that breaks one is dropped and counted, so no input can make an
+ * outsized Redis key or member. JSON that is not JSON at all raises
+ * {@link MalformedEventsException}.
  * <p>
  * It reads with a streaming parser rather than by binding to records: binding fails a
  * whole page when one field of one event has an unexpected shape (an object where a
@@ -32,29 +34,14 @@ import tools.jackson.core.json.JsonFactory;
  */
 public final class GitHubEventCodec {
 
-	/** GitHub's longest login (user and organization names). */
-	public static final int MAX_LOGIN_LENGTH = 39;
-
-	/** GitHub's longest repository name, without its owner. */
-	public static final int MAX_REPOSITORY_LENGTH = 100;
-
 	private static final JsonFactory JSON = JsonFactory.builder().build();
 
 	private static final Pattern TYPE_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,63}");
 
 	private static final Pattern EVENT_ID = Pattern.compile("[0-9A-Za-z_-]{1,64}");
 
-	/**
-	 * A login: letters, digits, '-' and '_' (Enterprise managed users), at most 39; or an
-	 * App's bot, such as {@code dependabot[bot]}.
-	 */
-	private static final Pattern LOGIN = Pattern.compile("[A-Za-z0-9_-]{1," + MAX_LOGIN_LENGTH + "}(\\[bot\\])?");
-
-	/**
-	 * {@code owner/name}: a login, then letters, digits, '.', '-' and '_', at most 100.
-	 */
-	private static final Pattern REPOSITORY = Pattern
-		.compile("[A-Za-z0-9_-]{1," + MAX_LOGIN_LENGTH + "}/[A-Za-z0-9._-]{1," + MAX_REPOSITORY_LENGTH + "}");
+	/** The suffix of the login of an App's bot, such as {@code dependabot[bot]}. */
+	private static final String BOT = "[bot]";
 
 	/** A payload's action, such as {@code opened}: short lower-case words. */
 	private static final Pattern ACTION = Pattern.compile("[a-z_]{1,32}");
@@ -230,11 +217,19 @@ public final class GitHubEventCodec {
 					blankToNull(this.actor), created, blankToNull(this.action)));
 		}
 
-		/** A present field that GitHub could not have sent: the event is not GitHub's. */
+		/**
+		 * A present field that GitHub could not have sent (by the rules of
+		 * {@link GitHubNames}, which the API looks names up by): the event is not
+		 * GitHub's.
+		 */
 		private boolean breaksBounds() {
-			return repositoryName() != null && !matches(REPOSITORY, this.repoName)
-					|| isPresent(this.actor) && !matches(LOGIN, this.actor)
+			return repositoryName() != null && !GitHubNames.isFullName(this.repoName)
+					|| isPresent(this.actor) && !isActor(this.actor)
 					|| isPresent(this.action) && !matches(ACTION, this.action);
+		}
+
+		private static boolean isActor(String login) {
+			return GitHubNames.isLogin(login.endsWith(BOT) ? login.substring(0, login.length() - BOT.length()) : login);
 		}
 
 		/**

@@ -8,8 +8,13 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,9 +25,13 @@ import static org.assertj.core.api.Assumptions.assumeThat;
 /**
  * {@code run-local.sh}, the one command that runs the whole system without Docker: it
  * starts Redis, the poller replaying the shipped sample, an API replica and nginx,
- * answers through the load balancer, and leaves nothing running after Ctrl-C.
+ * answers through the load balancer, says so when Redis stops answering, leaves nothing
+ * running after Ctrl-C, and its {@code --help} names every variable a local run reads.
  */
 class RunLocalScriptTests {
+
+	/** What the script sets for each service itself, whatever the environment says. */
+	private static final Set<String> SET_BY_THE_SCRIPT = Set.of("SERVER_PORT");
 
 	@Test
 	void isValidBash() throws Exception {
@@ -38,6 +47,21 @@ class RunLocalScriptTests {
 		LocalProcesses.Result result = LocalProcesses.run(RepositoryFiles.root(), Duration.ofSeconds(30),
 				List.of("shellcheck", "run-local.sh"));
 		assertThat(result.exitCode()).as(result.output()).isZero();
+	}
+
+	@Test
+	void helpListsEveryVariableALocalRunReads() throws Exception {
+		String help = RunLocalScript.help();
+		Map<String, Set<String>> readers = new LinkedHashMap<>();
+		readers.put(RunLocalScript.FILE, RunLocalScript.load().variables());
+		ServiceConfiguration.all().forEach((service) -> readers.put(service.file(), service.variables().keySet()));
+		List<String> missing = new ArrayList<>();
+		readers.forEach((file, variables) -> variables.stream()
+			.filter((variable) -> !SET_BY_THE_SCRIPT.contains(variable))
+			.filter((variable) -> !Pattern.compile("\\b" + variable + "\\b").matcher(help).find())
+			.forEach((variable) -> missing
+				.add(RunLocalScript.FILE + " --help does not mention " + variable + ", which " + file + " reads")));
+		assertThat(missing).isEmpty();
 	}
 
 	@Test
@@ -74,6 +98,7 @@ class RunLocalScriptTests {
 			awaitBody(api + "/api/v1/poller/status", "2048", Duration.ofSeconds(60));
 			assertThat(LocalProcesses.get(api + "/api/v1/events/counts?offset=10").statusCode()).isEqualTo(200);
 			started = script.descendants().toList();
+			saysRedisIsUnreachableWhileItDoesNotAnswer(started, output, script);
 			assertThat(started).hasSizeGreaterThanOrEqualTo(3);
 			interrupt(script);
 			assertThat(script.waitFor(40, TimeUnit.SECONDS)).as("run-local.sh ends after Ctrl-C").isTrue();
@@ -86,6 +111,34 @@ class RunLocalScriptTests {
 			assertThat(listening(port)).as("port %d is free again", port).isFalse();
 		}
 		assertThat(Files.readString(output)).contains("[run-local] stopped");
+	}
+
+	/**
+	 * Pauses the script's redis-server (SIGSTOP: alive, but silent, as a hung or
+	 * partitioned Redis is), until the script reports it, then lets it go on.
+	 */
+	private static void saysRedisIsUnreachableWhileItDoesNotAnswer(List<ProcessHandle> started, Path output,
+			Process script) throws Exception {
+		ProcessHandle redis = started.stream()
+			// Debian's redis-server is a link to redis-check-rdb: look at the whole line.
+			.filter((process) -> process.info().commandLine().orElse("").contains("redis"))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("no redis-server among " + started));
+		signal("STOP", redis.pid());
+		try {
+			awaitOutput(output, "[run-local] Redis is unreachable: the API answers 503 store-unavailable", script,
+					Duration.ofSeconds(60));
+		}
+		finally {
+			signal("CONT", redis.pid());
+		}
+		assertThat(Files.readString(output)).doesNotContain("poller status not available");
+	}
+
+	private static void signal(String signal, long pid) throws Exception {
+		LocalProcesses.Result kill = LocalProcesses.run(Path.of("."), Duration.ofSeconds(5),
+				List.of("kill", "-" + signal, String.valueOf(pid)));
+		assertThat(kill.exitCode()).as(kill.output()).isZero();
 	}
 
 	private static void interrupt(Process process) throws Exception {
