@@ -42,8 +42,10 @@ shell wins); .env.template explains each one. This script reads:
   GITHUB_TOKENS, GITHUB_TOKEN
                       GitHub tokens (anonymous without: 60 requests/hour); never printed
 and the services read, as they get them from it:
-  GITHUB_API_URL, POLLER_PAGES, POLLER_SOURCE, POLLER_FILE_MODE (--sample sets these two),
-  POLLER_USER_AGENT, POLLER_EXIT_AFTER_IMPORT, RETENTION, API_STALE_AFTER
+  GITHUB_API_URL, GITHUB_APP_ID, GITHUB_APP_PRIVATE_KEY, GITHUB_APP_INSTALLATION_ID,
+  POLLER_PACING, POLLER_MAX_REQUESTS_PER_MINUTE, POLLER_PAGES,
+  POLLER_SOURCE, POLLER_FILE_MODE (--sample sets these two), POLLER_USER_AGENT,
+  POLLER_EXIT_AFTER_IMPORT, RETENTION, GATEWAY_STORE_NAMESPACE, API_STALE_AFTER
 (SERVER_PORT is set for each service from POLLER_PORT and API_PORTS.)
 Logs: RUN_DIR/logs/*.log
 EOF
