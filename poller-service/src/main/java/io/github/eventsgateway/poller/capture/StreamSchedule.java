@@ -39,7 +39,7 @@ final class StreamSchedule {
 	private static final int MAX_MARGIN = 60;
 
 	/** How often a stream that saturates every time has its rate measured again. */
-	private static final Duration CALIBRATION_EVERY = Duration.ofSeconds(60);
+	private static final Duration CALIBRATION_EVERY = Duration.ofSeconds(30);
 
 	/** Every so many sweeps that end early, one reads a page further, for late events. */
 	private static final int DEEP_CHECK_EVERY = 10;
@@ -52,6 +52,10 @@ final class StreamSchedule {
 
 	private Double rate;
 
+	/**
+	 * What the last saturated sweep proves of the rate: at least its events over its
+	 * time.
+	 */
 	private double rateFloor;
 
 	private Instant lastReadAt;
@@ -96,20 +100,23 @@ final class StreamSchedule {
 	}
 
 	/**
-	 * The stream's rate as best known: measured, or, while it saturates, at least what
-	 * the saturated sweeps prove.
+	 * The stream's rate as best known: measured by the sweeps that ended on known ground
+	 * (calibrations included), or, before any did, at least what the last saturated sweep
+	 * proves.
 	 * @return new events a second, or {@code null} before anything is known
 	 */
 	Double rate() {
 		if (this.rate == null) {
 			return (this.rateFloor > 0) ? this.rateFloor : null;
 		}
-		return (this.saturationsInARow > 0 && this.rateFloor > this.rate) ? this.rateFloor : this.rate;
+		return this.rate;
 	}
 
 	/** The time between sweeps the schedule aims at now. */
 	Duration interval() {
-		Double rate = rate();
+		// A stream that outran its measured rate is read at the pace it was seen to move.
+		Double rate = (this.saturationsInARow > 0 && this.rate != null && this.rateFloor > this.rate)
+				? Double.valueOf(this.rateFloor) : rate();
 		if (rate == null) {
 			return this.minInterval;
 		}
@@ -143,8 +150,12 @@ final class StreamSchedule {
 	 * @return whether it should
 	 */
 	boolean wantsCalibration(Instant now) {
-		return !this.calibrationStarted && !this.calibrationSecondDue && this.saturationsInARow >= 2
-				&& (this.lastRateSampleAt == null || !now.isBefore(this.lastRateSampleAt.plus(CALIBRATION_EVERY)));
+		if (this.calibrationStarted || this.calibrationSecondDue || this.saturationsInARow < 2) {
+			return false;
+		}
+		// Sooner when the stream outruns the rate measured: it sped up.
+		boolean outrun = this.rate != null && this.rateFloor > 1.2 * this.rate && this.saturationsInARow >= 5;
+		return this.lastRateSampleAt == null || outrun || !now.isBefore(this.lastRateSampleAt.plus(CALIBRATION_EVERY));
 	}
 
 	/** Starts a calibration: the sweep about to run is followed by a quick second one. */
@@ -235,7 +246,7 @@ final class StreamSchedule {
 			return new Completeness(0, false);
 		}
 		this.saturationsInARow++;
-		this.rateFloor = Math.max(this.rateFloor, sweep.newEvents() / seconds);
+		this.rateFloor = sweep.newEvents() / seconds;
 		this.fill = Math.max(MIN_FILL, this.fill - 0.1);
 		Double rate = rate();
 		this.missedCarry += (rate != null) ? Math.max(0, rate * seconds - sweep.newEvents()) : 0;
