@@ -3,12 +3,20 @@ package io.github.eventsgateway.api.problem;
 import org.springframework.boot.reactor.netty.NettyServerCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.codec.ServerCodecConfigurer;
 
 /**
- * Wires what answers errors below Spring's exception handlers.
+ * Wires what answers errors where {@link ProblemExceptionHandler} cannot: outside
+ * controllers, and below Spring, in the HTTP server.
  */
 @Configuration(proxyBeanMethods = false)
 class ProblemConfiguration {
+
+	@Bean
+	ProblemWebExceptionHandler problemWebExceptionHandler(ProblemExceptionHandler problems,
+			ServerCodecConfigurer codecs) {
+		return new ProblemWebExceptionHandler(problems, codecs);
+	}
 
 	@Bean
 	NettyServerCustomizer malformedUriProblems() {
