@@ -1,5 +1,7 @@
 package io.github.eventsgateway.api.problem;
 
+import tools.jackson.databind.json.JsonMapper;
+
 import org.springframework.boot.reactor.netty.NettyServerCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -7,7 +9,7 @@ import org.springframework.http.codec.ServerCodecConfigurer;
 
 /**
  * Wires what answers errors where {@link ProblemExceptionHandler} cannot: outside
- * controllers, and below Spring, in the HTTP server.
+ * controllers, for answers that would go out empty, and below Spring, in the HTTP server.
  */
 @Configuration(proxyBeanMethods = false)
 class ProblemConfiguration {
@@ -19,8 +21,18 @@ class ProblemConfiguration {
 	}
 
 	@Bean
+	EmptyErrorBodies emptyErrorBodies() {
+		return new EmptyErrorBodies();
+	}
+
+	@Bean
 	NettyServerCustomizer malformedUriProblems() {
 		return new MalformedUriProblems();
+	}
+
+	@Bean
+	NettyServerCustomizer decodingFailureProblems(JsonMapper json) {
+		return new DecodingFailureProblems(json);
 	}
 
 }

@@ -36,7 +36,7 @@ class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
 
 	private static final int MAX_INSTANCE_LENGTH = 200;
 
-	private static final URI ABOUT_BLANK = URI.create("about:blank");
+	static final URI ABOUT_BLANK = URI.create("about:blank");
 
 	/**
 	 * The problem answer for any failure, wherever it was raised.

@@ -13,6 +13,7 @@ import org.springframework.data.redis.RedisConnectionFailureException;
 import org.springframework.data.redis.RedisSystemException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -80,6 +81,24 @@ class ProblemAnswersTests {
 	}
 
 	@Test
+	void givesAnErrorAnsweredWithoutABodyAProblem() {
+		this.client.get()
+			.uri("/empty-conflict")
+			.exchange()
+			.expectStatus()
+			.isEqualTo(HttpStatus.CONFLICT)
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.title")
+			.isEqualTo("Conflict")
+			.jsonPath("$.status")
+			.isEqualTo(409)
+			.jsonPath("$.instance")
+			.isEqualTo("/empty-conflict");
+	}
+
+	@Test
 	void answersUnknownPathsWithWhereTheEndpointsAreListed() {
 		this.client.get()
 			.uri("/nope")
@@ -142,6 +161,11 @@ class ProblemAnswersTests {
 		Mono<String> scriptBug() {
 			return Mono.error(new RedisSystemException("Error in execution",
 					new RedisCommandExecutionException("ERR user_script:1: Script attempted to access key")));
+		}
+
+		@GetMapping("/empty-conflict")
+		ResponseEntity<Void> emptyConflict() {
+			return ResponseEntity.status(HttpStatus.CONFLICT).build();
 		}
 
 	}
