@@ -1,5 +1,6 @@
 package io.github.eventsgateway.api.apikeys;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.swagger.v3.oas.models.Components;
@@ -57,16 +58,23 @@ final class ApiKeysOpenApi implements GlobalOpenApiCustomizer {
 		operation.getResponses()
 			.putIfAbsent("401",
 					problem("No key in X-API-Key, or one that is not known",
-							Map.of("type", ApiKeyRequiredException.TYPE_URN, "title", "API key required", "status", 401,
-									"detail", "This deployment requires an API key: send it in the X-API-Key header.",
-									"instance", "/api/v1/events/counts")));
+							example(ApiKeyRequiredException.TYPE_URN, "API key required", 401,
+									"This deployment requires an API key: send it in the X-API-Key header.")));
 		operation.getResponses()
 			.putIfAbsent("429",
 					problem("The key's request budget is used up for now; Retry-After says for how long",
-							Map.of("type", RequestBudgetExceededException.TYPE_URN, "title", "Request budget used up",
-									"status", 429, "detail",
-									"The API key 'alice' may make 10 requests a second, 20 at once; retry in 1 s.",
-									"instance", "/api/v1/events/counts")));
+							example(RequestBudgetExceededException.TYPE_URN, "Request budget used up", 429,
+									"The API key 'alice' may make 10 requests a second, 20 at once; retry in 1 s.")));
+	}
+
+	private static Map<String, Object> example(String type, String title, int status, String detail) {
+		Map<String, Object> problem = new LinkedHashMap<>();
+		problem.put("type", type);
+		problem.put("title", title);
+		problem.put("status", status);
+		problem.put("detail", detail);
+		problem.put("instance", "/api/v1/events/counts");
+		return problem;
 	}
 
 	private static ApiResponse problem(String description, Map<String, Object> example) {
