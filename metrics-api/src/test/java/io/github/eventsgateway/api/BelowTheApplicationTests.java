@@ -78,7 +78,8 @@ class BelowTheApplicationTests {
 	@Test
 	void answersControlCharactersAndMalformedHeadersWith400Problem() {
 		for (String header : List.of("X-Control: a\u0000b", "X-Control: a\u0001b", "X Space: a", "X-No-Colon",
-				"X-Escape: \u001b[31m")) {
+				"X-Escape: \u001b[31m", "Content-Length: abc", "Content-Length: -1",
+				"Content-Length: 1\r\nContent-Length: 2")) {
 			Response response = RawHttp.send(this.port, request(header));
 			assertDecoderProblem(response, 400, "The request is not valid HTTP/1.1");
 		}

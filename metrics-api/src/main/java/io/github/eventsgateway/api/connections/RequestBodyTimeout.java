@@ -85,8 +85,15 @@ final class RequestBodyTimeout implements NettyServerCustomizer {
 			cancel();
 		}
 
+		/**
+		 * Whether a body follows. A request the decoder refused (a malformed
+		 * Content-Length among others) is answered and closed without one.
+		 */
 		private static boolean hasBody(HttpRequest request) {
-			return HttpUtil.getContentLength(request, 0L) > 0 || HttpUtil.isTransferEncodingChunked(request);
+			if (!request.decoderResult().isSuccess()) {
+				return false;
+			}
+			return HttpUtil.isTransferEncodingChunked(request) || HttpUtil.getContentLength(request, 0L) > 0;
 		}
 
 		private void close(ChannelHandlerContext ctx) {

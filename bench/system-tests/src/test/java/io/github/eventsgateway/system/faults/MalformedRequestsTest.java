@@ -58,7 +58,7 @@ class MalformedRequestsTest {
 	 */
 	private static final List<String> HEADERS = List.of("X-Request-Id: 42", "Cookie: a=b", "X-Control: a\u0001b",
 			"X-Null: a\u0000b", "X-Escape: \u001b[31m", "X-Bell: \u0007", "X-No-Colon", "X Space: a", " Folded: a",
-			"X-Large: " + "a".repeat(70_000), "Cookie: " + "c=d; ".repeat(14_000),
+			"Content-Length: abc", "X-Large: " + "a".repeat(70_000), "Cookie: " + "c=d; ".repeat(14_000),
 			("X-Many: " + "m".repeat(8_000) + "\r\n").repeat(9).trim());
 
 	private static final List<String> ACCEPTS = List.of("application/json", "application/json", "*/*", "*/*",
