@@ -115,4 +115,16 @@ public final class EventStoreKeys {
 		return this.prefix + "capture:" + stream;
 	}
 
+	/**
+	 * The hash of an API key's request budget (a token bucket).
+	 * @param keyHash the key's SHA-256 in lower-case hexadecimal, never the key itself
+	 * @return the key
+	 */
+	public String apiKeyBudget(String keyHash) {
+		if (keyHash == null || !keyHash.matches("[0-9a-f]{64}")) {
+			throw new IllegalArgumentException("An API key's budget is keyed by the key's SHA-256 in hexadecimal");
+		}
+		return this.prefix + "api-key:" + keyHash;
+	}
+
 }
