@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
  * API keys' token buckets in a real Redis, spent from two connections as two API replicas
  * would.
  */
-class RequestBudgetsTests {
+class ApiKeyBudgetsTests {
 
 	private static final String KEY_HASH = "a".repeat(64);
 
