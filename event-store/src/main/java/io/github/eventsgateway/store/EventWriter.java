@@ -52,7 +52,8 @@ public final class EventWriter {
 			args.add(event.opensPullRequest() ? event.repoName().toLowerCase(Locale.ROOT) : "");
 			args.add(event.makesRepositoryPublic() ? MadePublicRepo.of(event).toMember() : "");
 		}
-		List<String> scriptKeys = List.of(this.keys.types(), this.keys.madePublic(), this.keys.status());
+		List<String> scriptKeys = List.of(this.keys.types(), this.keys.madePublic(), this.keys.status(),
+				this.keys.version());
 		return LuaScripts.single(this.redis.execute(INGEST, scriptKeys, args)).map(EventWriter::toResult);
 	}
 

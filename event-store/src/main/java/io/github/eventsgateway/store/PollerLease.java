@@ -35,7 +35,8 @@ public final class PollerLease {
 	 */
 	public Mono<Boolean> acquireOrRenew(String instanceId, Duration ttl) {
 		return this.redis
-			.execute(ACQUIRE, List.of(this.keys.pollerLease()), List.of(instanceId, Long.toString(ttl.toMillis())))
+			.execute(ACQUIRE, List.of(this.keys.pollerLease(), this.keys.version()),
+					List.of(instanceId, Long.toString(ttl.toMillis())))
 			.next()
 			.map((held) -> held == 1L);
 	}
@@ -46,7 +47,7 @@ public final class PollerLease {
 	 * @return whether it was released
 	 */
 	public Mono<Boolean> release(String instanceId) {
-		return this.redis.execute(RELEASE, List.of(this.keys.pollerLease()), List.of(instanceId))
+		return this.redis.execute(RELEASE, List.of(this.keys.pollerLease(), this.keys.version()), List.of(instanceId))
 			.next()
 			.map((released) -> released == 1L);
 	}

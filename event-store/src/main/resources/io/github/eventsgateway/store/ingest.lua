@@ -1,6 +1,7 @@
 -- Stores one batch of GitHub events atomically and idempotently.
 --
--- KEYS[1] types set, KEYS[2] made-public zset, KEYS[3] status hash. Per-type and
+-- KEYS[1] types set, KEYS[2] made-public zset, KEYS[3] status hash, KEYS[4] the store's
+-- version. Per-type and
 -- per-repository keys are derived from ARGV[1] (the key prefix, which carries the same
 -- hash tag as KEYS), so every key this script touches lives in one cluster slot.
 --
@@ -16,7 +17,15 @@
 -- Returns {stored, duplicates, expired, newestCreatedAt, {type, storedCount, ...}}.
 local prefix = ARGV[1]
 local retention = tonumber(ARGV[2])
-local typesKey, publicKey, statusKey = KEYS[1], KEYS[2], KEYS[3]
+local typesKey, publicKey, statusKey, versionKey = KEYS[1], KEYS[2], KEYS[3], KEYS[4]
+
+-- The store's version (docs/redis-schema.md#the-stores-version): moved in the same
+-- script as the write, so a reader never sees the new data under the old version.
+local function bumpVersion(key)
+	local counter = tonumber(string.match(redis.call('GET', key) or '0', '^%d+')) + 1
+	local now = redis.call('TIME')
+	redis.call('SET', key, counter .. '-' .. now[1] .. string.format('%06d', now[2]))
+end
 
 local newest = tonumber(redis.call('HGET', statusKey, 'newestEventAt') or '0')
 for i = 3, #ARGV, 5 do
@@ -75,4 +84,7 @@ end
 if duplicates > 0 then
 	redis.call('HINCRBY', statusKey, 'duplicatesSkipped', duplicates)
 end
+-- Every call writes (the high-water mark, the counters, the trims), so every call moves
+-- the version: readers cache nothing across an ingest.
+bumpVersion(versionKey)
 return {stored, duplicates, expired, newest, byType}

@@ -1,8 +1,17 @@
 -- Records what the poller did, only while the caller still holds the lease, so a deposed
 -- leader cannot overwrite its successor's status.
 --
--- KEYS[1] status hash, KEYS[2] lease key. ARGV: instanceId, suspectedGapsToAdd, then
--- field, value pairs. Returns 1 when written, 0 when the caller does not hold the lease.
+-- KEYS[1] status hash, KEYS[2] lease key, KEYS[3] the store's version. ARGV: instanceId,
+-- suspectedGapsToAdd, then field, value pairs. Returns 1 when written, 0 when the caller does not hold the lease.
+
+-- The store's version (docs/redis-schema.md#the-stores-version): moved in the same
+-- script as the write, so a reader never sees the new data under the old version.
+local function bumpVersion(key)
+	local counter = tonumber(string.match(redis.call('GET', key) or '0', '^%d+')) + 1
+	local now = redis.call('TIME')
+	redis.call('SET', key, counter .. '-' .. now[1] .. string.format('%06d', now[2]))
+end
+
 if redis.call('GET', KEYS[2]) ~= ARGV[1] then
 	return 0
 end
@@ -12,4 +21,5 @@ end
 if tonumber(ARGV[2]) > 0 then
 	redis.call('HINCRBY', KEYS[1], 'suspectedGaps', ARGV[2])
 end
+bumpVersion(KEYS[3])
 return 1
