@@ -8,7 +8,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.github.eventsgateway.api.hot.HotCache;
+import io.github.eventsgateway.api.hot.HotCaches;
 import io.github.eventsgateway.store.EventReader;
+import io.github.eventsgateway.store.Versioned;
 import io.github.eventsgateway.store.autoconfigure.EventStoreProperties;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -25,7 +28,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Counts the events of the last minutes by type, in one Redis round trip.
+ * Counts the events of the last minutes by type, in one Redis round trip per window end
+ * and store version: requests in between get the kept answer ({@link HotCache}).
  */
 @RestController
 @Tag(name = "events")
@@ -47,12 +51,13 @@ class EventCountsController {
 
 	private final Clock clock;
 
-	private final CountsMemo memo = new CountsMemo();
+	private final HotCache<Window, EventCounts> answers;
 
-	EventCountsController(EventReader reader, EventStoreProperties store, Clock clock) {
+	EventCountsController(EventReader reader, EventStoreProperties store, Clock clock, HotCaches caches) {
 		this.reader = reader;
 		this.maxOffsetMinutes = store.retention().toMinutes();
 		this.clock = clock;
+		this.answers = caches.newCache();
 	}
 
 	@GetMapping(path = "/api/v1/events/counts", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -75,16 +80,21 @@ class EventCountsController {
 		CountsQuery query = CountsQuery.of(offset, types, this.maxOffsetMinutes);
 		Instant to = CountsQuery.windowEnd(this.clock.instant());
 		Instant from = query.windowStart(to);
-		CountsMemo.Answer known = this.memo.lookup(query, to);
-		String knownVersion = (known != null) ? known.version() : "";
-		return this.reader.countByType(from, to, query.types(), knownVersion).map((result) -> {
-			if (result.unchanged()) {
-				return known.counts();
-			}
-			EventCounts counts = toResponse(query, from, to, result.counts());
-			this.memo.remember(query, result.version(), counts);
-			return counts;
-		});
+		return this.answers
+			.get(new Window(query, to),
+					() -> this.reader.countByTypeVersioned(from, to, query.types())
+						.map((read) -> read.with(toResponse(query, from, to, read.value()))))
+			.map(Versioned::value);
+	}
+
+	/**
+	 * A query at one window end: the key of a kept answer.
+	 *
+	 * @param query the query
+	 * @param to the window's end
+	 */
+	private record Window(CountsQuery query, Instant to) {
+
 	}
 
 	// Plain loops rather than streams: this runs on every request of the busiest

@@ -4,7 +4,6 @@ import java.util.regex.Pattern;
 
 import io.github.eventsgateway.api.problem.InvalidParameterException;
 import io.github.eventsgateway.api.problem.UserInput;
-import io.github.eventsgateway.store.EventReader;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -20,7 +19,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The repositories made public, newest first, in one Redis round trip.
+ * The repositories made public, newest first, in one Redis round trip per limit and store
+ * version.
  */
 @RestController
 @Tag(name = "repositories")
@@ -30,10 +30,10 @@ class MadePublicController {
 
 	private static final Pattern WHOLE_NUMBER = Pattern.compile("[0-9]{1,9}");
 
-	private final EventReader reader;
+	private final MadePublicAnswers answers;
 
-	MadePublicController(EventReader reader) {
-		this.reader = reader;
+	MadePublicController(MadePublicAnswers answers) {
+		this.answers = answers;
 	}
 
 	@GetMapping(path = "/api/v1/repos/made-public", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -47,7 +47,7 @@ class MadePublicController {
 	Mono<MadePublicRepos> madePublic(@Parameter(description = "How many at most, 1 to 1000",
 			schema = @Schema(type = "integer", minimum = "1", maximum = "1000", defaultValue = "100"),
 			example = "100") @RequestParam(defaultValue = "100") String limit) {
-		return this.reader.madePublic(limit(limit)).map(MadePublicRepos::of);
+		return this.answers.latest(limit(limit)).map(MadePublicRepos::of);
 	}
 
 	private static int limit(String limit) {

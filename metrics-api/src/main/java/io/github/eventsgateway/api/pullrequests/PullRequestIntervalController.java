@@ -1,7 +1,10 @@
 package io.github.eventsgateway.api.pullrequests;
 
+import io.github.eventsgateway.api.hot.HotCache;
+import io.github.eventsgateway.api.hot.HotCaches;
 import io.github.eventsgateway.store.EventReader;
 import io.github.eventsgateway.store.PullRequestStats;
+import io.github.eventsgateway.store.Versioned;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -18,7 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The average time between the pull requests opened in a repository, in one Redis round
- * trip.
+ * trip per repository and store version.
  */
 @RestController
 @Tag(name = "repositories")
@@ -26,8 +29,11 @@ class PullRequestIntervalController {
 
 	private final EventReader reader;
 
-	PullRequestIntervalController(EventReader reader) {
+	private final HotCache<RepositoryName, PullRequestInterval> answers;
+
+	PullRequestIntervalController(EventReader reader, HotCaches caches) {
 		this.reader = reader;
+		this.answers = caches.newCache();
 	}
 
 	@GetMapping(path = "/api/v1/repos/{owner}/{repo}/pull-requests/average-interval",
@@ -50,7 +56,11 @@ class PullRequestIntervalController {
 			@Parameter(description = "The repository's name: letters, digits, '.', '-', '_', at most 100",
 					example = "duckdb") @PathVariable String repo) {
 		RepositoryName name = RepositoryName.of(owner, repo);
-		return this.reader.pullRequestsOpened(name.fullName()).map((stats) -> toResponse(name, stats));
+		return this.answers
+			.get(name,
+					() -> this.reader.pullRequestsOpenedVersioned(name.fullName())
+						.map((read) -> read.with(toResponse(name, read.value()))))
+			.map(Versioned::value);
 	}
 
 	private static PullRequestInterval toResponse(RepositoryName name, PullRequestStats stats) {

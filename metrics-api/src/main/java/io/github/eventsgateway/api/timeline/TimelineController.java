@@ -2,6 +2,9 @@ package io.github.eventsgateway.api.timeline;
 
 import java.time.Clock;
 
+import io.github.eventsgateway.api.hot.HotCache;
+import io.github.eventsgateway.api.hot.HotCaches;
+import io.github.eventsgateway.store.Versioned;
 import io.github.eventsgateway.store.autoconfigure.EventStoreProperties;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -54,10 +57,13 @@ class TimelineController {
 
 	private final long maxOffsetMinutes;
 
-	TimelineController(TimelineService timelines, Clock clock, EventStoreProperties store) {
+	private final HotCache<ChartRequest, String> charts;
+
+	TimelineController(TimelineService timelines, Clock clock, EventStoreProperties store, HotCaches caches) {
 		this.timelines = timelines;
 		this.clock = clock;
 		this.maxOffsetMinutes = store.retention().toMinutes();
+		this.charts = caches.newCache();
 	}
 
 	@GetMapping(path = "/timeline", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -96,13 +102,19 @@ class TimelineController {
 			@Parameter(description = "The height in pixels, 150 to 3000",
 					example = "400") @RequestParam(defaultValue = "400") String height) {
 		return Mono.fromSupplier(() -> new ChartRequest(window(offset, bucket), ChartSize.of(width, height)))
-			.flatMap((request) -> this.timelines.timeline(request.window())
-				.publishOn(Schedulers.boundedElastic())
-				.map((timeline) -> TimelineChart.svg(timeline, request.size().width(), request.size().height())))
+			.flatMap((request) -> this.charts.get(request, () -> draw(request)))
 			.map((svg) -> ResponseEntity.ok()
 				.contentType(MediaType.parseMediaType(SVG))
 				.cacheControl(CacheControl.noCache())
-				.body(svg));
+				.body(svg.value()));
+	}
+
+	/** Drawing takes milliseconds: off the event loop, once per window and version. */
+	private Mono<Versioned<String>> draw(ChartRequest request) {
+		return this.timelines.timelineVersioned(request.window())
+			.publishOn(Schedulers.boundedElastic())
+			.map((timeline) -> timeline
+				.with(TimelineChart.svg(timeline.value(), request.size().width(), request.size().height())));
 	}
 
 	private TimelineWindow window(String offset, String bucket) {
