@@ -10,8 +10,8 @@ import java.util.Map;
 
 import io.github.eventsgateway.api.hot.HotCache;
 import io.github.eventsgateway.api.hot.HotCaches;
+import io.github.eventsgateway.api.hot.JsonBodies;
 import io.github.eventsgateway.store.EventReader;
-import io.github.eventsgateway.store.Versioned;
 import io.github.eventsgateway.store.autoconfigure.EventStoreProperties;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -23,6 +23,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import reactor.core.publisher.Mono;
 
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -51,12 +52,16 @@ class EventCountsController {
 
 	private final Clock clock;
 
-	private final HotCache<Window, EventCounts> answers;
+	private final JsonBodies json;
 
-	EventCountsController(EventReader reader, EventStoreProperties store, Clock clock, HotCaches caches) {
+	private final HotCache<Window, byte[]> answers;
+
+	EventCountsController(EventReader reader, EventStoreProperties store, Clock clock, HotCaches caches,
+			JsonBodies json) {
 		this.reader = reader;
 		this.maxOffsetMinutes = store.retention().toMinutes();
 		this.clock = clock;
+		this.json = json;
 		this.answers = caches.newCache();
 	}
 
@@ -71,7 +76,7 @@ class EventCountsController {
 					schema = @Schema(implementation = EventCounts.class), examples = @ExampleObject(value = """
 							{"offsetMinutes":10,"from":"2026-11-23T10:05:00Z","to":"2026-11-23T10:15:00Z","total":104,
 							"counts":{"PushEvent":80,"WatchEvent":12,"PullRequestEvent":9,"IssuesEvent":3}}""")))
-	Mono<EventCounts> counts(@Parameter(
+	Mono<ResponseEntity<byte[]>> counts(@Parameter(
 			description = "The window's length in whole minutes, 1 to the retention (7 days = 10080 by default)",
 			schema = @Schema(type = "integer", minimum = "1", defaultValue = "10"),
 			example = "10") @RequestParam(defaultValue = "10") String offset,
@@ -83,8 +88,8 @@ class EventCountsController {
 		return this.answers
 			.get(new Window(query, to),
 					() -> this.reader.countByTypeVersioned(from, to, query.types())
-						.map((read) -> read.with(toResponse(query, from, to, read.value()))))
-			.map(Versioned::value);
+						.map((read) -> this.json.encode(read.with(toResponse(query, from, to, read.value())))))
+			.map(JsonBodies::ok);
 	}
 
 	/**

@@ -6,6 +6,7 @@ import io.github.eventsgateway.store.autoconfigure.EventStoreProperties;
 import io.lettuce.core.event.connection.DisconnectedEvent;
 import io.lettuce.core.resource.ClientResources;
 import reactor.core.Disposable;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -29,6 +30,11 @@ class HotAnswersConfiguration {
 	@Bean
 	HotCaches hotCaches(VersionWatch watch, HotAnswersProperties properties) {
 		return new HotCaches(watch, properties.maxEntries());
+	}
+
+	@Bean
+	JsonBodies jsonBodies(JsonMapper mapper) {
+		return new JsonBodies(mapper);
 	}
 
 	/** A lost connection is a doubt: what happened meanwhile is not known. */

@@ -6,6 +6,7 @@ import io.github.eventsgateway.api.hot.HotCache;
 import io.github.eventsgateway.api.hot.HotCaches;
 import io.github.eventsgateway.store.EventReader;
 import io.github.eventsgateway.store.MadePublicRepo;
+import io.github.eventsgateway.store.Versioned;
 import reactor.core.publisher.Mono;
 
 /**
@@ -29,7 +30,16 @@ public final class MadePublicAnswers {
 	 * @return the repositories
 	 */
 	public Mono<List<MadePublicRepo>> latest(int limit) {
-		return this.answers.get(limit, () -> this.reader.madePublicVersioned(limit)).map((answer) -> answer.value());
+		return latestVersioned(limit).map(Versioned::value);
+	}
+
+	/**
+	 * The repositories made public, newest first, with the store's version.
+	 * @param limit how many at most
+	 * @return the repositories
+	 */
+	public Mono<Versioned<List<MadePublicRepo>>> latestVersioned(int limit) {
+		return this.answers.get(limit, () -> this.reader.madePublicVersioned(limit));
 	}
 
 }

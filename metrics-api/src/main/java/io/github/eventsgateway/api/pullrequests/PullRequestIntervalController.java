@@ -2,9 +2,9 @@ package io.github.eventsgateway.api.pullrequests;
 
 import io.github.eventsgateway.api.hot.HotCache;
 import io.github.eventsgateway.api.hot.HotCaches;
+import io.github.eventsgateway.api.hot.JsonBodies;
 import io.github.eventsgateway.store.EventReader;
 import io.github.eventsgateway.store.PullRequestStats;
-import io.github.eventsgateway.store.Versioned;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -15,6 +15,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import reactor.core.publisher.Mono;
 
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -29,10 +30,13 @@ class PullRequestIntervalController {
 
 	private final EventReader reader;
 
-	private final HotCache<RepositoryName, PullRequestInterval> answers;
+	private final JsonBodies json;
 
-	PullRequestIntervalController(EventReader reader, HotCaches caches) {
+	private final HotCache<RepositoryName, byte[]> answers;
+
+	PullRequestIntervalController(EventReader reader, HotCaches caches, JsonBodies json) {
 		this.reader = reader;
+		this.json = json;
 		this.answers = caches.newCache();
 	}
 
@@ -50,7 +54,7 @@ class PullRequestIntervalController {
 					@ExampleObject(name = "fewer than two", value = """
 							{"repo":"octocat/Hello-World","pullRequests":1,"averageIntervalSeconds":null,\
 							"firstOpenedAt":"2026-11-22T08:00:00Z","lastOpenedAt":"2026-11-22T08:00:00Z"}""") }))
-	Mono<PullRequestInterval> averageInterval(
+	Mono<ResponseEntity<byte[]>> averageInterval(
 			@Parameter(description = "The owner's login: letters, digits, single hyphens, at most 39",
 					example = "duckdb") @PathVariable String owner,
 			@Parameter(description = "The repository's name: letters, digits, '.', '-', '_', at most 100",
@@ -59,8 +63,8 @@ class PullRequestIntervalController {
 		return this.answers
 			.get(name,
 					() -> this.reader.pullRequestsOpenedVersioned(name.fullName())
-						.map((read) -> read.with(toResponse(name, read.value()))))
-			.map(Versioned::value);
+						.map((read) -> this.json.encode(read.with(toResponse(name, read.value())))))
+			.map(JsonBodies::ok);
 	}
 
 	private static PullRequestInterval toResponse(RepositoryName name, PullRequestStats stats) {

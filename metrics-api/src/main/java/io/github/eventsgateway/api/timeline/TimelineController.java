@@ -4,6 +4,7 @@ import java.time.Clock;
 
 import io.github.eventsgateway.api.hot.HotCache;
 import io.github.eventsgateway.api.hot.HotCaches;
+import io.github.eventsgateway.api.hot.JsonBodies;
 import io.github.eventsgateway.store.Versioned;
 import io.github.eventsgateway.store.autoconfigure.EventStoreProperties;
 import io.swagger.v3.oas.annotations.Operation;
@@ -59,11 +60,18 @@ class TimelineController {
 
 	private final HotCache<ChartRequest, String> charts;
 
-	TimelineController(TimelineService timelines, Clock clock, EventStoreProperties store, HotCaches caches) {
+	private final HotCache<TimelineWindow, byte[]> bodies;
+
+	private final JsonBodies json;
+
+	TimelineController(TimelineService timelines, Clock clock, EventStoreProperties store, HotCaches caches,
+			JsonBodies json) {
 		this.timelines = timelines;
 		this.clock = clock;
 		this.maxOffsetMinutes = store.retention().toMinutes();
 		this.charts = caches.newCache();
+		this.bodies = caches.newCache();
+		this.json = json;
 	}
 
 	@GetMapping(path = "/timeline", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -75,12 +83,15 @@ class TimelineController {
 			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
 					schema = @Schema(implementation = ProblemDetail.class),
 					examples = @ExampleObject(value = PROBLEM_EXAMPLE)))
-	Mono<TimelineView> timeline(
+	Mono<ResponseEntity<byte[]>> timeline(
 			@Parameter(description = "How many minutes back, 1 to the retention",
 					example = "60") @RequestParam(defaultValue = "60") String offset,
 			@Parameter(description = "The bucket length in minutes, 1 to offset",
 					example = "1") @RequestParam(defaultValue = "1") String bucket) {
-		return Mono.fromSupplier(() -> window(offset, bucket)).flatMap(this.timelines::timeline);
+		return Mono.fromSupplier(() -> window(offset, bucket))
+			.flatMap((window) -> this.bodies.get(window,
+					() -> this.timelines.timelineVersioned(window).map(this.json::encode)))
+			.map(JsonBodies::ok);
 	}
 
 	@GetMapping(path = "/timeline.svg", produces = SVG)

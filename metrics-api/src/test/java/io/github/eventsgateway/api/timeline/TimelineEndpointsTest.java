@@ -71,6 +71,10 @@ class TimelineEndpointsTest {
 			flushAll();
 			assertThat(GhArchiveEvents.store(this.template, UnaryOperator.identity())).isEqualTo(2048);
 			stored = true;
+			// The API notices the store moved on within its confirm interval (hot
+			// answers).
+			await().atMost(Duration.ofSeconds(2))
+				.until(() -> Integer.valueOf(2048).equals(getTimeline("offset=60&bucket=1").get("total")));
 		}
 	}
 
