@@ -4,8 +4,8 @@
 # bare baseline program (bench/zcount-baseline: a separate Spring Boot WebFlux app whose one
 # endpoint runs one ZCOUNT) run the same way, with the same JVM flags, in the same run.
 #
-#   bench/scale-out.sh                                   the full run (about 25 minutes)
-#   DURATION=5s WARMUP=3s bench/scale-out.sh             a smoke run (about 6 minutes)
+#   bench/scale-out.sh                                   the full run (about 35 minutes)
+#   DURATION=5s WARMUP=3s EVENTS=50000 bench/scale-out.sh   a smoke run (about 10 minutes)
 #   REDIS_MODES=single API_COUNTS=3 bench/scale-out.sh   one configuration
 #
 # For each Redis topology it starts throwaway redis-servers, fills the master through the
@@ -26,7 +26,7 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 DURATION="${DURATION:-30s}"
-WARMUP="${WARMUP:-10s}"
+WARMUP="${WARMUP:-10s}" # whole seconds, such as 10s
 THREADS="${THREADS:-2}"
 CONNECTIONS="${CONNECTIONS:-64}"
 EVENTS="${EVENTS:-200000}"
@@ -89,6 +89,15 @@ redis_commands() {
   done
   echo "$total"
 }
+# script runs (EVALSHA, EVALSHA_RO, EVAL, EVAL_RO) by all Redis nodes so far: the API's
+# reads that could not be answered from memory
+redis_scripts() {
+  local port
+  for port in "$@"; do
+    redis-cli -p "$port" info commandstats | tr -d '\r' |
+      awk -F'[:=,]' '$1 ~ /^cmdstat_eval(sha)?(_ro)?$/ { s += $3 } END { print s + 0 }'
+  done | awk '{ s += $1 } END { print s + 0 }'
+}
 # CPU seconds used by all Redis nodes so far
 redis_cpu() {
   local port
@@ -129,7 +138,7 @@ print(opened.most_common(1)[0][0])
 PY
 )"
 
-echo "redis,api_replicas,endpoint,path,requests_per_second,p50_ms,p99_ms,requests,non_2xx,socket_errors,redis_commands_per_1000,redis_cpu_pct,app_cpu_pct,nginx_cpu_pct,load_1min" >"$OUT_CSV"
+echo "redis,api_replicas,endpoint,path,requests_per_second,p50_ms,p99_ms,requests,non_2xx,socket_errors,redis_commands_per_1000,redis_scripts_per_1000,redis_cpu_pct,app_cpu_pct,nginx_cpu_pct,load_1min" >"$OUT_CSV"
 LOAD_BEFORE="$(cut -d' ' -f1-3 /proc/loadavg)"
 
 # Starts COUNT instances of a jar behind a fresh nginx: sets STARTED_LB (its port) and
@@ -223,11 +232,19 @@ for MODE in $REDIS_MODES; do
 
     for entry in "${ENDPOINTS[@]}"; do
       path="${entry#*|}"
-      if [[ $path == /zcount ]]; then lb=$base_lb; else lb=$api_lb; fi
+      # The baseline's JVM serves one endpoint, the API's all the others: each JVM gets
+      # the same warm-up time in total.
+      if [[ $path == /zcount ]]; then
+        lb=$base_lb
+        warmup="$(( ${WARMUP%s} * (${#ENDPOINTS[@]} - 1) ))s"
+      else
+        lb=$api_lb
+        warmup=$WARMUP
+      fi
       status="$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$lb$path")"
       [[ "$status" == 200 ]] || { echo "GET $path answers $status, not 200; logs in $WORK" >&2; exit 1; }
-      say "[$MODE, $COUNT] warming up ${entry%%|*} for $WARMUP"
-      wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" "http://127.0.0.1:$lb$path" >/dev/null
+      say "[$MODE, $COUNT] warming up ${entry%%|*} for $warmup"
+      wrk -t"$THREADS" -c"$CONNECTIONS" -d"$warmup" "http://127.0.0.1:$lb$path" >/dev/null
     done
 
     for entry in "${ENDPOINTS[@]}" "baseline again (last)|/zcount"; do
@@ -244,6 +261,7 @@ for MODE in $REDIS_MODES; do
       fi
       report="$WORK/wrk-$MODE-$COUNT-${name//[^a-z]/_}.txt"
       commands_before="$(redis_commands "${REDIS_PORTS[@]}")"
+      scripts_before="$(redis_scripts "${REDIS_PORTS[@]}")"
       redis_before="$(redis_cpu "${REDIS_PORTS[@]}")"
       app_before="$(proc_cpu "${app_pids[@]}")"
       nginx_before="$(proc_cpu "$nginx_pid")"
@@ -251,6 +269,7 @@ for MODE in $REDIS_MODES; do
       wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "http://127.0.0.1:$lb$path" >"$report"
       seconds="$(awk -v a="$started" -v b="$(now)" 'BEGIN { print b - a }')"
       commands="$(( $(redis_commands "${REDIS_PORTS[@]}") - commands_before ))"
+      scripts="$(( $(redis_scripts "${REDIS_PORTS[@]}") - scripts_before ))"
       redis_pct="$(share "$redis_before" "$(redis_cpu "${REDIS_PORTS[@]}")" "$seconds")"
       app_pct="$(share "$app_before" "$(proc_cpu "${app_pids[@]}")" "$seconds")"
       nginx_pct="$(share "$nginx_before" "$(proc_cpu "$nginx_pid")" "$seconds")"
@@ -261,9 +280,10 @@ for MODE in $REDIS_MODES; do
       non2xx="$(awk '/Non-2xx or 3xx responses:/ { print $5 }' "$report")"
       socket="$(awk '/Socket errors:/ { gsub(",", ""); print $4 + $6 + $8 + $10 }' "$report")"
       per1000="$(awk -v c="$commands" -v r="$requests" 'BEGIN { printf "%.2f", (r > 0) ? c / r * 1000 : 0 }')"
+      scripts1000="$(awk -v c="$scripts" -v r="$requests" 'BEGIN { printf "%.2f", (r > 0) ? c / r * 1000 : 0 }')"
       load="$(cut -d' ' -f1 /proc/loadavg)"
-      say "[$MODE, $COUNT] $name: $rps req/s, p99 $p99 ms, $per1000 Redis commands / 1000 requests, CPU: Redis $redis_pct %, app $app_pct %, nginx $nginx_pct %"
-      echo "$MODE,$COUNT,$name,$path,$rps,$p50,$p99,$requests,${non2xx:-0},${socket:-0},$per1000,$redis_pct,$app_pct,$nginx_pct,$load" >>"$OUT_CSV"
+      say "[$MODE, $COUNT] $name: $rps req/s, p99 $p99 ms, $per1000 Redis commands and $scripts1000 scripts / 1000 requests, CPU: Redis $redis_pct %, app $app_pct %, nginx $nginx_pct %"
+      echo "$MODE,$COUNT,\"$name\",\"$path\",$rps,$p50,$p99,$requests,${non2xx:-0},${socket:-0},$per1000,$scripts1000,$redis_pct,$app_pct,$nginx_pct,$load" >>"$OUT_CSV"
     done
     stop_since "$apps_mark"
   done
@@ -283,15 +303,17 @@ for mode, title in (("single", "1 Redis"), ("replicated", "1 Redis master + 2 re
         baselines = [float(r["requests_per_second"]) for r in group if r["path"] == "/zcount"]
         baseline = sum(baselines) / len(baselines)
         out.append(f"### {title}, {count} API replica{'s' if count != '1' else ''} behind nginx\n")
-        out.append("| endpoint | requests/s | × baseline | p50 (ms) | p99 (ms) | non-2xx | Redis commands / 1,000 requests | CPU: Redis | CPU: app JVMs | CPU: nginx |")
-        out.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+        out.append("| endpoint | requests/s | × baseline | p50 (ms) | p99 (ms) | non-2xx | Redis commands / 1,000 requests | scripts / 1,000 requests | CPU: Redis | CPU: app JVMs | CPU: nginx |")
+        out.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
         for r in group:
             ratio = float(r["requests_per_second"]) / baseline
             errors = int(r["non_2xx"]) + int(r["socket_errors"])
             out.append(f"| {r['endpoint']} | {float(r['requests_per_second']):.0f} | {ratio:.2f} | {r['p50_ms']} | {r['p99_ms']} | {errors} "
-                       f"| {r['redis_commands_per_1000']} | {r['redis_cpu_pct']} % | {r['app_cpu_pct']} % | {r['nginx_cpu_pct']} % |")
+                       f"| {r['redis_commands_per_1000']} | {r['redis_scripts_per_1000']} | {r['redis_cpu_pct']} % | {r['app_cpu_pct']} % | {r['nginx_cpu_pct']} % |")
         out.append("")
 out.append("× baseline: against the mean of the two baseline measurements (first and last) of the same configuration. "
+           "Redis commands: INFO commandstats over all nodes, commands run inside scripts included, the idle "
+           "replicas' version confirmations too; scripts: the reads that were not answered from memory. "
            "CPU: share of one core over the measurement (the machine has $(nproc)).")
 out.append("")
 out.append("wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency per endpoint, after $WARMUP of warm-up of each; "
