@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # API load benchmark: one metrics-api instance, straight (no load balancer), wrk with 64
-# connections against every endpoint and against the bare WebFlux baseline
-# (GET /bench/zcount: one ZCOUNT on the same Redis, no logic), side by side in one run,
+# connections against every endpoint and against the bare baseline program
+# (bench/zcount-baseline: a separate WebFlux app, one ZCOUNT on the same Redis, no logic,
+# started with the same JVM flags), side by side in one run,
 # once with a small store and once with a large one.
 #
 #   bench/api-load.sh                       10 thousand, then 5 million events (about 20 min)
@@ -9,7 +10,7 @@
 #
 # For each size it starts a throwaway redis-server, fills it through the poller's own write
 # path (bench/generate-events.py -> poller-service.jar import mode -> EventWriter's Lua
-# script), starts metrics-api.jar with gateway.benchmark.baseline-endpoint=true, warms every
+# script), starts metrics-api.jar and zcount-baseline.jar, warms every
 # endpoint up, then measures each for DURATION, ROUNDS times round-robin (so that a burst
 # of load from elsewhere on the machine hits every endpoint alike), and reports the median
 # round. Beside requests/s and latency it reports the CPU time the API's JVM and
@@ -18,7 +19,7 @@
 # Prints a Markdown table and writes it to bench/results/api-load.md.
 #
 # Needs: wrk, redis-server, redis-cli, python3, java 17 and both jars:
-#   mvn -B -pl poller-service,metrics-api package -DskipTests   (after event-store is installed)
+#   mvn -B -pl poller-service,metrics-api,bench/zcount-baseline -am package -DskipTests
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
@@ -30,18 +31,23 @@ THREADS="${THREADS:-2}"
 CONNECTIONS="${CONNECTIONS:-64}"
 POLLER_JAR="${POLLER_JAR:-poller-service/target/poller-service.jar}"
 API_JAR="${API_JAR:-metrics-api/target/metrics-api.jar}"
+BASELINE_JAR="${BASELINE_JAR:-bench/zcount-baseline/target/zcount-baseline.jar}"
 OUT=bench/results/api-load.md
 
 for tool in wrk redis-server redis-cli python3 java curl; do
   command -v "$tool" >/dev/null || { echo "api-load.sh needs $tool on the PATH" >&2; exit 1; }
 done
-for jar in "$POLLER_JAR" "$API_JAR"; do
-  [[ -f $jar ]] || { echo "Missing $jar: mvn -B -pl poller-service,metrics-api package -DskipTests" >&2; exit 1; }
+for jar in "$POLLER_JAR" "$API_JAR" "$BASELINE_JAR"; do
+  [[ -f $jar ]] || {
+    echo "Missing $jar: mvn -B -pl poller-service,metrics-api,bench/zcount-baseline -am package -DskipTests" >&2
+    exit 1
+  }
 done
 
 work=$(mktemp -d /tmp/api-load.XXXXXX)
 redis_pid=
 api_pid=
+baseline_pid=
 stop() {
   local pid=$1
   if [[ -n $pid ]] && kill -0 "$pid" 2>/dev/null; then
@@ -51,6 +57,7 @@ stop() {
 }
 cleanup() {
   stop "$api_pid"
+  stop "$baseline_pid"
   stop "$redis_pid"
   [[ -n ${KEEP_WORK:-} ]] && echo "kept $work" >&2 || rm -rf "$work"
 }
@@ -58,6 +65,7 @@ trap cleanup EXIT
 # Private copies, so that a rebuild during the run cannot pull a jar from under a JVM.
 cp "$POLLER_JAR" "$work/poller-service.jar" && POLLER_JAR=$work/poller-service.jar
 cp "$API_JAR" "$work/metrics-api.jar" && API_JAR=$work/metrics-api.jar
+cp "$BASELINE_JAR" "$work/zcount-baseline.jar" && BASELINE_JAR=$work/zcount-baseline.jar
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'; }
 
@@ -72,14 +80,14 @@ to_ms() {
 
 cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
 
-# Runs wrk against one URL; prints "requests/s p50_ms p99_ms errors api_cpu_us redis_cpu_us"
-# (the CPU columns per request).
+# Runs wrk against one URL served by the JVM app_pid; prints "requests/s p50_ms p99_ms
+# errors app_cpu_us redis_cpu_us" (the CPU columns per request).
 measure() {
-  local url=$1 duration=$2 out api_before redis_before api_after redis_after
-  api_before=$(cpu_ticks "$api_pid")
+  local url=$1 duration=$2 app_pid=$3 out api_before redis_before api_after redis_after
+  api_before=$(cpu_ticks "$app_pid")
   redis_before=$(cpu_ticks "$redis_pid")
   out=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$duration" --latency "$url")
-  api_after=$(cpu_ticks "$api_pid")
+  api_after=$(cpu_ticks "$app_pid")
   redis_after=$(cpu_ticks "$redis_pid")
   local rps p50 p99 non2xx socket_errors requests
   rps=$(awk '/^Requests\/sec:/ { printf "%.0f", $2 }' <<<"$out")
@@ -127,7 +135,7 @@ for size in $SIZES; do
   [[ -n $repo ]] || { echo "No repository with two pull requests opened in the generated events" >&2; exit 1; }
 
   SERVER_PORT=$api_port REDIS_URL=redis://127.0.0.1:$redis_port RETENTION=7d \
-    java -Xms512m -Xmx512m -jar "$API_JAR" --gateway.benchmark.baseline-endpoint=true \
+    java -Xms512m -Xmx512m -jar "$API_JAR" \
     --logging.level.root=WARN >"$work/api-$size.log" 2>&1 &
   api_pid=$!
   for _ in $(seq 600); do
@@ -136,12 +144,25 @@ for size in $SIZES; do
     sleep 0.2
   done
 
+  baseline_port=$(free_port)
+  SERVER_PORT=$baseline_port REDIS_URL=redis://127.0.0.1:$redis_port \
+    java -Xms512m -Xmx512m -jar "$BASELINE_JAR" --logging.level.root=WARN >"$work/baseline-$size.log" 2>&1 &
+  baseline_pid=$!
+  for _ in $(seq 600); do
+    curl -sf "http://127.0.0.1:$baseline_port/zcount" >/dev/null 2>&1 && break
+    kill -0 "$baseline_pid" 2>/dev/null || { cat "$work/baseline-$size.log" >&2; exit 1; }
+    sleep 0.2
+  done
+
   base=http://127.0.0.1:$api_port
+  # the URL and the JVM of an endpoint: the baseline is its own program
+  url_of() { if [[ $1 == /zcount ]]; then echo "http://127.0.0.1:$baseline_port$1"; else echo "$base$1"; fi; }
+  pid_of() { if [[ $1 == /zcount ]]; then echo "$baseline_pid"; else echo "$api_pid"; fi; }
   # offset=60: the generated events end at generation time, and the run lasts minutes.
   # limit=20: both sizes hold at least 20 repositories made public, so the answers are
   # the same size and only the store differs.
   endpoints=(
-    "baseline (one ZCOUNT)|/bench/zcount"
+    "baseline (one ZCOUNT)|/zcount"
     "counts|/api/v1/events/counts?offset=60"
     "counts, 3 types|/api/v1/events/counts?offset=60&types=WatchEvent,PullRequestEvent,IssuesEvent"
     "pull-request interval|/api/v1/repos/$repo/pull-requests/average-interval"
@@ -149,14 +170,14 @@ for size in $SIZES; do
     "poller status|/api/v1/poller/status"
   )
   for entry in "${endpoints[@]}"; do
-    curl -sf "$base${entry#*|}" >/dev/null || { echo "GET ${entry#*|} failed" >&2; exit 1; }
-    measure "$base${entry#*|}" "$WARMUP" >/dev/null
+    curl -sf "$(url_of "${entry#*|}")" >/dev/null || { echo "GET ${entry#*|} failed" >&2; exit 1; }
+    measure "$(url_of "${entry#*|}")" "$WARMUP" "$(pid_of "${entry#*|}")" >/dev/null
   done
   declare -A round_rps=() round_p50=() round_p99=() round_errors=() round_api=() round_redis=()
   for round in $(seq "$ROUNDS"); do
     for entry in "${endpoints[@]}"; do
       name=${entry%%|*}
-      read -r rps p50 p99 errors api_cpu redis_cpu < <(measure "$base${entry#*|}" "$DURATION")
+      read -r rps p50 p99 errors api_cpu redis_cpu < <(measure "$(url_of "${entry#*|}")" "$DURATION" "$(pid_of "${entry#*|}")")
       echo "   round $round, $name: $rps req/s, p50 $p50 ms, p99 $p99 ms, errors $errors," \
         "CPU/request: API $api_cpu us, Redis $redis_cpu us" >&2
       round_rps[$name]+="$rps "; round_p50[$name]+="$p50 "; round_p99[$name]+="$p99 "
@@ -177,6 +198,7 @@ for size in $SIZES; do
   load=$(cut -d' ' -f1-3 /proc/loadavg)
   loads+=("$size events: load average at the end $load")
   stop "$api_pid"; api_pid=
+  stop "$baseline_pid"; baseline_pid=
   stop "$redis_pid"; redis_pid=
 done
 

@@ -15,25 +15,25 @@ import java.util.stream.Collectors;
 
 import reactor.core.publisher.Mono;
 
-import org.springframework.data.domain.Range;
-import org.springframework.data.redis.connection.Limit;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
-import org.springframework.data.redis.core.ZSetOperations.TypedTuple;
-import org.springframework.data.redis.core.script.RedisScript;
 
 /**
- * The read path: every query is one round trip to Redis, whatever the number of types or
- * events stored.
+ * The read path: every query is one read-only script, one round trip to Redis whatever
+ * the number of types or events stored, that a Redis replica may answer. Each answer
+ * comes with the store's version it was read at ({@link Versioned}), so that a caller may
+ * keep it while the version stands still.
  */
 public final class EventReader {
 
-	private static final RedisScript<List> COUNTS = LuaScripts.load("counts.lua");
+	private static final ReadOnlyScript COUNTS = ReadOnlyScript.load("counts.lua");
 
-	private static final RedisScript<List> TIMELINE = LuaScripts.load("timeline.lua");
+	private static final ReadOnlyScript TIMELINE = ReadOnlyScript.load("timeline.lua");
 
-	private static final RedisScript<List> PULL_REQUEST_INTERVAL = LuaScripts.load("pull-request-interval.lua");
+	private static final ReadOnlyScript PULL_REQUEST_INTERVAL = ReadOnlyScript.load("pull-request-interval.lua");
 
-	private static final RedisScript<List> CAPTURE = LuaScripts.load("capture.lua");
+	private static final ReadOnlyScript MADE_PUBLIC = ReadOnlyScript.load("made-public.lua");
+
+	private static final ReadOnlyScript CAPTURE = ReadOnlyScript.load("capture.lua");
 
 	private final ReactiveStringRedisTemplate redis;
 
@@ -53,40 +53,29 @@ public final class EventReader {
 	 * @return the count of each type, sorted by type name (zeros included)
 	 */
 	public Mono<Map<String, Long>> countByType(Instant from, Instant to, Collection<String> types) {
-		return countByType(from, to, types, "").map(VersionedCounts::counts);
+		return countByTypeVersioned(from, to, types).map(Versioned::value);
 	}
 
 	/**
-	 * Counts events by type whose created_at lies after {@code from} and up to
-	 * {@code to}, unless the store is still at {@code knownVersion}: then the caller's
-	 * answer for the same window still holds, and Redis counts nothing.
+	 * Counts events by type, as {@link #countByType} does, with the store's version.
 	 * @param from the start of the window (exclusive)
 	 * @param to the end of the window (inclusive)
 	 * @param types the types wanted, or empty for every type stored
-	 * @param knownVersion the version of the caller's answer for this window, or
-	 * {@code ""} for none
-	 * @return the counts (sorted by type name, zeros included) with the store's version,
-	 * or only the version when it is {@code knownVersion}
+	 * @return the count of each type, sorted by type name (zeros included)
 	 */
-	public Mono<VersionedCounts> countByType(Instant from, Instant to, Collection<String> types, String knownVersion) {
-		List<String> args = new ArrayList<>(4 + types.size());
+	public Mono<Versioned<Map<String, Long>>> countByTypeVersioned(Instant from, Instant to, Collection<String> types) {
+		List<String> args = new ArrayList<>(3 + types.size());
 		args.add(this.keys.prefix());
 		args.add(Long.toString(from.getEpochSecond()));
 		args.add(Long.toString(to.getEpochSecond()));
-		args.add(knownVersion);
 		args.addAll(types);
-		return LuaScripts.single(this.redis.execute(COUNTS, List.of(this.keys.types(), this.keys.status()), args))
-			.map((reply) -> {
-				String version = (String) reply.get(0);
-				if (reply.size() == 1 && version.equals(knownVersion)) {
-					return new VersionedCounts(version, null);
-				}
-				Map<String, Long> counts = new TreeMap<>();
-				for (int i = 1; i + 1 < reply.size(); i += 2) {
-					counts.put((String) reply.get(i), (Long) reply.get(i + 1));
-				}
-				return new VersionedCounts(version, counts);
-			});
+		return COUNTS.execute(this.redis, List.of(this.keys.types(), this.keys.version()), args).map((reply) -> {
+			Map<String, Long> counts = new TreeMap<>();
+			for (int i = 1; i + 1 < reply.size(); i += 2) {
+				counts.put((String) reply.get(i), (Long) reply.get(i + 1));
+			}
+			return new Versioned<>((String) reply.get(0), counts);
+		});
 	}
 
 	/**
@@ -98,19 +87,34 @@ public final class EventReader {
 	 * @return the timeline, with only the types that have events in it
 	 */
 	public Mono<Timeline> timeline(Instant from, Duration bucket, int buckets, Collection<String> types) {
+		return timelineVersioned(from, bucket, buckets, types).map(Versioned::value);
+	}
+
+	/**
+	 * Counts events by type in consecutive buckets, as {@link #timeline} does, with the
+	 * store's version.
+	 * @param from the start of the first bucket (exclusive)
+	 * @param bucket the length of a bucket, whole seconds
+	 * @param buckets how many buckets
+	 * @param types the types wanted, or empty for every type stored
+	 * @return the timeline, with only the types that have events in it
+	 */
+	public Mono<Versioned<Timeline>> timelineVersioned(Instant from, Duration bucket, int buckets,
+			Collection<String> types) {
 		List<String> args = new ArrayList<>(4 + types.size());
 		args.add(this.keys.prefix());
 		args.add(Long.toString(from.getEpochSecond()));
 		args.add(Long.toString(bucket.toSeconds()));
 		args.add(Integer.toString(buckets));
 		args.addAll(types);
-		return LuaScripts.single(this.redis.execute(TIMELINE, List.of(this.keys.types()), args)).map((reply) -> {
+		return TIMELINE.execute(this.redis, List.of(this.keys.types(), this.keys.version()), args).map((reply) -> {
+			List<?> series = (List<?>) reply.get(1);
 			Map<String, long[]> counts = new TreeMap<>();
-			for (int i = 0; i + 1 < reply.size(); i += 2) {
-				List<?> perBucket = (List<?>) reply.get(i + 1);
-				counts.put((String) reply.get(i), perBucket.stream().mapToLong((count) -> (Long) count).toArray());
+			for (int i = 0; i + 1 < series.size(); i += 2) {
+				List<?> perBucket = (List<?>) series.get(i + 1);
+				counts.put((String) series.get(i), perBucket.stream().mapToLong((count) -> (Long) count).toArray());
 			}
-			return new Timeline(from, bucket, buckets, counts);
+			return new Versioned<>((String) reply.get(0), new Timeline(from, bucket, buckets, counts));
 		});
 	}
 
@@ -120,15 +124,26 @@ public final class EventReader {
 	 * @return the summary (zero pull requests when the store knows none)
 	 */
 	public Mono<PullRequestStats> pullRequestsOpened(String repoName) {
-		return LuaScripts
-			.single(this.redis.execute(PULL_REQUEST_INTERVAL, List.of(this.keys.pullRequestsOpened(repoName)),
-					List.of()))
+		return pullRequestsOpenedVersioned(repoName).map(Versioned::value);
+	}
+
+	/**
+	 * Summarizes the pull requests opened in a repository, as {@link #pullRequestsOpened}
+	 * does, with the store's version.
+	 * @param repoName the repository's {@code owner/name}, in any case
+	 * @return the summary (zero pull requests when the store knows none)
+	 */
+	public Mono<Versioned<PullRequestStats>> pullRequestsOpenedVersioned(String repoName) {
+		return PULL_REQUEST_INTERVAL
+			.execute(this.redis, List.of(this.keys.pullRequestsOpened(repoName), this.keys.version()), List.of())
 			.map((reply) -> {
-				long opened = (Long) reply.get(0);
+				String version = (String) reply.get(0);
+				long opened = (Long) reply.get(1);
 				if (opened == 0) {
-					return new PullRequestStats(0, null, null);
+					return new Versioned<>(version, new PullRequestStats(0, null, null));
 				}
-				return new PullRequestStats(opened, epochSeconds(reply.get(1)), epochSeconds(reply.get(2)));
+				return new Versioned<>(version,
+						new PullRequestStats(opened, epochSeconds(reply.get(2)), epochSeconds(reply.get(3))));
 			});
 	}
 
@@ -146,10 +161,7 @@ public final class EventReader {
 	 * @return the repositories
 	 */
 	public Mono<List<MadePublicRepo>> madePublic(int limit) {
-		return this.redis.opsForZSet()
-			.reverseRangeByScoreWithScores(this.keys.madePublic(), Range.unbounded(), Limit.limit().count(limit))
-			.map(EventReader::toMadePublicRepo)
-			.collectList();
+		return madePublicVersioned(limit).map(Versioned::value);
 	}
 
 	/**
@@ -157,19 +169,20 @@ public final class EventReader {
 	 * (the minutes of {@code from} and {@code to} included).
 	 * @param from the window's start
 	 * @param to the window's end
-	 * @return per stream, sorted by id; empty when no poller reported any
+	 * @return per stream, sorted by id (empty when no poller reported any), with the
+	 * store's version
 	 */
-	public Mono<List<StreamCapture>> capture(Instant from, Instant to) {
+	public Mono<Versioned<List<StreamCapture>>> capture(Instant from, Instant to) {
 		List<String> args = List.of(this.keys.prefix(), Long.toString(minute(from)), Long.toString(minute(to)));
-		return LuaScripts.single(this.redis.execute(CAPTURE, List.of(this.keys.captureStreams()), args))
+		return CAPTURE.execute(this.redis, List.of(this.keys.captureStreams(), this.keys.version()), args)
 			.map((reply) -> {
 				List<StreamCapture> streams = new ArrayList<>();
-				for (int i = 0; i + 4 < reply.size(); i += 5) {
+				for (int i = 1; i + 4 < reply.size(); i += 5) {
 					streams.add(new StreamCapture((String) reply.get(i), (Long) reply.get(i + 1),
 							(Long) reply.get(i + 2), (Long) reply.get(i + 3), (Long) reply.get(i + 4)));
 				}
 				streams.sort(Comparator.comparing(StreamCapture::stream));
-				return streams;
+				return new Versioned<>((String) reply.get(0), List.copyOf(streams));
 			});
 	}
 
@@ -177,8 +190,24 @@ public final class EventReader {
 		return at.truncatedTo(ChronoUnit.MINUTES).getEpochSecond();
 	}
 
-	private static MadePublicRepo toMadePublicRepo(TypedTuple<String> tuple) {
-		return MadePublicRepo.fromMember(tuple.getValue(), tuple.getScore());
+	/**
+	 * Lists the repositories made public, as {@link #madePublic} does, with the store's
+	 * version.
+	 * @param limit how many at most
+	 * @return the repositories
+	 */
+	public Mono<Versioned<List<MadePublicRepo>>> madePublicVersioned(int limit) {
+		return MADE_PUBLIC
+			.execute(this.redis, List.of(this.keys.madePublic(), this.keys.version()), List.of(Integer.toString(limit)))
+			.map((reply) -> {
+				List<?> members = (List<?>) reply.get(1);
+				List<MadePublicRepo> repos = new ArrayList<>(members.size() / 2);
+				for (int i = 0; i + 1 < members.size(); i += 2) {
+					repos.add(MadePublicRepo.fromMember((String) members.get(i),
+							Double.parseDouble((String) members.get(i + 1))));
+				}
+				return new Versioned<>((String) reply.get(0), List.copyOf(repos));
+			});
 	}
 
 	private static Instant epochSeconds(Object score) {

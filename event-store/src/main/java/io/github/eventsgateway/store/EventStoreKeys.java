@@ -82,6 +82,15 @@ public final class EventStoreKeys {
 	}
 
 	/**
+	 * The store's version: a string that every script that changes what a reader can see
+	 * moves on, in the same script ({@code docs/redis-schema.md}). Readers keep answers
+	 * while it stands still.
+	 */
+	public String version() {
+		return this.prefix + "version";
+	}
+
+	/**
 	 * The string that names the poller instance holding the lease, with its fencing
 	 * epoch: {@code <epoch>:<instanceId>}.
 	 */

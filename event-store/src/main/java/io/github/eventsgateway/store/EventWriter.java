@@ -88,7 +88,7 @@ public final class EventWriter {
 			args.add(event.makesRepositoryPublic() ? MadePublicRepo.of(event).toMember() : "");
 		}
 		List<String> scriptKeys = List.of(this.keys.types(), this.keys.madePublic(), this.keys.status(),
-				this.keys.pollerLease(), this.keys.captureTotals(), this.keys.captureStreams());
+				this.keys.pollerLease(), this.keys.captureTotals(), this.keys.captureStreams(), this.keys.version());
 		return LuaScripts.single(this.redis.execute(INGEST, scriptKeys, args)).handle((reply, sink) -> {
 			if (reply.size() == 1) {
 				sink.error(new LeaseLostException());

@@ -39,7 +39,7 @@ public final class PollerLease {
 	 */
 	public Mono<String> acquireOrRenew(String instanceId, Duration ttl) {
 		return this.redis
-			.execute(ACQUIRE, List.of(this.keys.pollerLease(), this.keys.pollerLeaseEpoch()),
+			.execute(ACQUIRE, List.of(this.keys.pollerLease(), this.keys.pollerLeaseEpoch(), this.keys.version()),
 					List.of(instanceId, Long.toString(ttl.toMillis())))
 			.next();
 	}
@@ -51,7 +51,7 @@ public final class PollerLease {
 	 * @return whether it was released
 	 */
 	public Mono<Boolean> release(String fencingToken) {
-		return this.redis.execute(RELEASE, List.of(this.keys.pollerLease()), List.of(fencingToken))
+		return this.redis.execute(RELEASE, List.of(this.keys.pollerLease(), this.keys.version()), List.of(fencingToken))
 			.next()
 			.map((released) -> released == 1L);
 	}

@@ -1,5 +1,6 @@
 package io.github.eventsgateway.store;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +15,7 @@ import org.springframework.data.redis.core.script.RedisScript;
  */
 public final class PollerStatusStore {
 
-	private static final RedisScript<List> READ = LuaScripts.load("status-read.lua");
+	private static final ReadOnlyScript READ = ReadOnlyScript.load("status-read.lua");
 
 	private static final RedisScript<Long> UPDATE = LuaScripts.load("status-update.lua", Long.class);
 
@@ -28,14 +29,30 @@ public final class PollerStatusStore {
 	}
 
 	/**
-	 * Reads the status, with the current lease holder, in one round trip.
+	 * Reads the status, with the current lease holder, in one round trip (a Redis replica
+	 * may answer).
 	 * @return the status (all fields {@code null} when nothing was ever reported)
 	 */
 	public Mono<PollerStatus> read() {
-		return LuaScripts
-			.single(this.redis.execute(READ, List.of(this.keys.status(), this.keys.pollerLease()), List.of()))
-			.map(EventReader::toStringMap)
-			.map(PollerStatus::fromHash);
+		return readVersioned().map(Versioned::value);
+	}
+
+	/**
+	 * Reads the status as {@link #read} does, with the store's version. While the lease
+	 * is held, the answer is valid no longer than the lease's time to live: the lease may
+	 * lapse without any write.
+	 * @return the status (all fields {@code null} when nothing was ever reported)
+	 */
+	public Mono<Versioned<PollerStatus>> readVersioned() {
+		return READ
+			.execute(this.redis, List.of(this.keys.status(), this.keys.pollerLease(), this.keys.version()), List.of())
+			.map((reply) -> {
+				Map<String, String> hash = EventReader.toStringMap(reply);
+				String leaseTtl = hash.get("leaseTtlMillis");
+				Duration validFor = (leaseTtl != null) ? Duration.ofMillis(Math.max(0, Long.parseLong(leaseTtl)))
+						: null;
+				return new Versioned<>(hash.get("storeVersion"), PollerStatus.fromHash(hash), validFor);
+			});
 	}
 
 	/**
@@ -54,7 +71,8 @@ public final class PollerStatusStore {
 			args.add(name);
 			args.add(value);
 		});
-		return this.redis.execute(UPDATE, List.of(this.keys.status(), this.keys.pollerLease()), args)
+		return this.redis
+			.execute(UPDATE, List.of(this.keys.status(), this.keys.pollerLease(), this.keys.version()), args)
 			.next()
 			.map((written) -> written == 1L);
 	}

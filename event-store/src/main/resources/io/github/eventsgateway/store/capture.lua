@@ -1,12 +1,13 @@
 -- What the poller captured of each stream of the feed over a window, to the minute: the
 -- difference between the stream's snapshot of totals at the window's end and its last
--- snapshot before the window's start (see ingest.lua).
+-- snapshot before the window's start (see ingest.lua). Read-only: runs on replicas too.
 --
--- KEYS[1] capture streams set. ARGV: prefix, fromMinute, toMinute (epoch seconds of the
--- minutes' starts). Returns {stream, captured, missed, saturations, requests, ...} for the
--- streams with a snapshot at or before the window's end.
+-- KEYS[1] capture streams set, KEYS[2] the store's version. ARGV: prefix, fromMinute,
+-- toMinute (epoch seconds of the minutes' starts). Returns {version, stream, captured,
+-- missed, saturations, requests, ...} for the streams with a snapshot at or before the
+-- window's end.
 local prefix, fromMinute, toMinute = ARGV[1], ARGV[2], ARGV[3]
-local result = {}
+local result = {redis.call('GET', KEYS[2]) or '0'}
 for _, stream in ipairs(redis.call('SMEMBERS', KEYS[1])) do
 	local key = prefix .. 'capture:' .. stream
 	local last = redis.call('ZREVRANGEBYSCORE', key, toMinute, '-inf', 'LIMIT', 0, 1)[1]

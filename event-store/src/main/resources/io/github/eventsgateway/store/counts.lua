@@ -1,26 +1,20 @@
--- Event counts by type whose created_at lies in (from, to], in one round trip.
+-- Event counts by type whose created_at lies in (from, to], in one round trip, with the
+-- store's version they were counted at (read-only: runs on replicas too).
 --
--- KEYS[1] types set, KEYS[2] status hash. ARGV: prefix, from, to, knownVersion, then
--- optionally the types wanted (none means every type ever stored).
+-- KEYS[1] types set, KEYS[2] the store's version. ARGV: prefix, from, to, then optionally
+-- the types wanted (none means every type ever stored).
 --
--- The store's version is its eventsStored counter, which every ingest that stores an
--- event moves on (what retention trims lies outside every window the API allows). A
--- caller that already holds the answer for this very window at knownVersion gets
--- {version} back and nothing is counted; otherwise {version, type, count, ...}.
-local prefix, from, to, knownVersion = ARGV[1], ARGV[2], ARGV[3], ARGV[4]
-local version = redis.call('HGET', KEYS[2], 'eventsStored') or '0'
-if version == knownVersion then
-	return {version}
-end
+-- Returns {version, type, count, ...}.
+local prefix, from, to = ARGV[1], ARGV[2], ARGV[3]
 local types = {}
-if #ARGV > 4 then
-	for i = 5, #ARGV do
+if #ARGV > 3 then
+	for i = 4, #ARGV do
 		types[#types + 1] = ARGV[i]
 	end
 else
 	types = redis.call('SMEMBERS', KEYS[1])
 end
-local result = {version}
+local result = {redis.call('GET', KEYS[2]) or '0'}
 local lower = '(' .. from
 for _, eventType in ipairs(types) do
 	result[#result + 1] = eventType

@@ -2,7 +2,8 @@
 -- learnt about the completeness of the read that brought them.
 --
 -- KEYS[1] types set, KEYS[2] made-public zset, KEYS[3] status hash, KEYS[4] lease key,
--- KEYS[5] capture totals hash, KEYS[6] capture streams set. Per-type, per-repository and
+-- KEYS[5] capture totals hash, KEYS[6] capture streams set, KEYS[7] the store's version.
+-- Per-type, per-repository and
 -- per-stream keys are derived from ARGV[1] (the key prefix, which carries the same hash tag
 -- as KEYS), so every key this script touches lives in one cluster slot.
 --
@@ -32,6 +33,14 @@ local retention = tonumber(ARGV[2])
 local fence = ARGV[3]
 local typesKey, publicKey, statusKey, leaseKey = KEYS[1], KEYS[2], KEYS[3], KEYS[4]
 local firstEvent = 9
+
+-- The store's version (docs/redis-schema.md#the-stores-version): moved in the same
+-- script as the write, so a reader never sees the new data under the old version.
+local function bumpVersion(key)
+	local counter = tonumber(string.match(redis.call('GET', key) or '0', '^%d+')) + 1
+	local now = redis.call('TIME')
+	redis.call('SET', key, counter .. '-' .. now[1] .. string.format('%06d', now[2]))
+end
 
 if fence ~= '' and redis.call('GET', leaseKey) ~= fence then
 	return {-1}
@@ -110,4 +119,8 @@ if stream ~= '' then
 		minute .. ':' .. captured .. ':' .. missed .. ':' .. saturations .. ':' .. requests)
 	redis.call('ZREMRANGEBYSCORE', snapshots, '-inf', '(' .. (minute - retention))
 end
+-- Every call that gets this far writes (the high-water mark, the counters, the trims, the
+-- capture statistics), so every such call moves the version: readers cache nothing across
+-- an ingest.
+bumpVersion(KEYS[7])
 return {stored, duplicates, expired, newest, byType}

@@ -1,8 +1,9 @@
--- Event counts per type per bucket, in one round trip.
+-- Event counts per type per bucket, in one round trip, with the store's version they were
+-- counted at (read-only: runs on replicas too).
 --
--- KEYS[1] types set. ARGV: prefix, from, bucketSeconds, bucketCount, then optionally the
+-- KEYS[1] types set, KEYS[2] the store's version. ARGV: prefix, from, bucketSeconds, bucketCount, then optionally the
 -- types wanted. Bucket i holds created_at in (from + i * bucketSeconds, from + (i + 1) * bucketSeconds].
--- Returns {type, {count per bucket}, ...} for the types with at least one event.
+-- Returns {version, {type, {count per bucket}, ...}} for the types with at least one event.
 local prefix, from = ARGV[1], tonumber(ARGV[2])
 local bucketSeconds, bucketCount = tonumber(ARGV[3]), tonumber(ARGV[4])
 local types = {}
@@ -30,4 +31,4 @@ for _, eventType in ipairs(types) do
 		result[#result + 1] = counts
 	end
 end
-return result
+return {redis.call('GET', KEYS[2]) or '0', result}

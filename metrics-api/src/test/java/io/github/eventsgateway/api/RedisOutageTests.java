@@ -28,8 +28,9 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Redis going away or hanging: every endpoint answers 503 problem+json within 2 seconds,
- * readiness goes DOWN while liveness stays UP, and the API recovers by itself.
+ * Redis going away or hanging: every endpoint answers 503 problem+json within 2 seconds
+ * (or, while Redis hangs, a kept answer), readiness goes DOWN while liveness stays UP,
+ * and the API recovers by itself.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @AutoConfigureWebTestClient
@@ -91,7 +92,10 @@ class RedisOutageTests {
 		CompletableFuture<Void> sleeping = CompletableFuture.runAsync(() -> debugSleep(Duration.ofSeconds(4)));
 		try {
 			pause(Duration.ofMillis(300));
-			assertUnavailableWithin(FAST_ENOUGH, "/api/v1/events/counts?offset=10");
+			// A query this replica keeps no answer for: a kept one would still be given,
+			// and
+			// exact, since no write can happen while Redis hangs.
+			assertUnavailableWithin(FAST_ENOUGH, "/api/v1/events/counts?offset=11");
 		}
 		finally {
 			sleeping.join();

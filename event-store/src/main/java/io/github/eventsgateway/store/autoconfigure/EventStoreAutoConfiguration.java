@@ -7,6 +7,7 @@ import io.github.eventsgateway.store.EventStoreKeys;
 import io.github.eventsgateway.store.EventWriter;
 import io.github.eventsgateway.store.PollerLease;
 import io.github.eventsgateway.store.PollerStatusStore;
+import io.github.eventsgateway.store.StoreVersion;
 import io.lettuce.core.ClientOptions.DisconnectedBehavior;
 import io.lettuce.core.SocketOptions;
 import io.lettuce.core.TimeoutOptions;
@@ -50,6 +51,12 @@ public class EventStoreAutoConfiguration {
 	@ConditionalOnMissingBean
 	EventReader eventReader(ReactiveStringRedisTemplate redis, EventStoreKeys keys) {
 		return new EventReader(redis, keys);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	StoreVersion storeVersion(ReactiveStringRedisTemplate redis, EventStoreKeys keys) {
+		return new StoreVersion(redis, keys);
 	}
 
 	@Bean

@@ -10,6 +10,9 @@ import java.util.Map;
 
 import io.github.eventsgateway.api.eventtypes.EventTypeResolver;
 import io.github.eventsgateway.api.eventtypes.TypesParameter;
+import io.github.eventsgateway.api.hot.HotCache;
+import io.github.eventsgateway.api.hot.HotCaches;
+import io.github.eventsgateway.api.hot.JsonBodies;
 import io.github.eventsgateway.store.EventReader;
 import io.github.eventsgateway.store.autoconfigure.EventStoreProperties;
 import io.swagger.v3.oas.annotations.Operation;
@@ -22,12 +25,14 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import reactor.core.publisher.Mono;
 
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Counts the events of the last minutes by type, in one Redis round trip.
+ * Counts the events of the last minutes by type, in one Redis round trip per window end
+ * and store version: requests in between get the kept answer ({@link HotCache}).
  */
 @RestController
 @Tag(name = "events")
@@ -51,13 +56,18 @@ class EventCountsController {
 
 	private final EventTypeResolver types;
 
-	private final CountsMemo memo = new CountsMemo();
+	private final JsonBodies json;
 
-	EventCountsController(EventReader reader, EventTypeResolver types, EventStoreProperties store, Clock clock) {
+	private final HotCache<Window, byte[]> answers;
+
+	EventCountsController(EventReader reader, EventTypeResolver types, EventStoreProperties store, Clock clock,
+			HotCaches caches, JsonBodies json) {
 		this.reader = reader;
 		this.types = types;
 		this.maxOffsetMinutes = store.retention().toMinutes();
 		this.clock = clock;
+		this.json = json;
+		this.answers = caches.newCache();
 	}
 
 	@GetMapping(path = "/api/v1/events/counts", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -71,7 +81,7 @@ class EventCountsController {
 					schema = @Schema(implementation = EventCounts.class), examples = @ExampleObject(value = """
 							{"offsetMinutes":10,"from":"2026-11-23T10:05:00Z","to":"2026-11-23T10:15:00Z","total":104,
 							"counts":{"PushEvent":80,"WatchEvent":12,"PullRequestEvent":9,"IssuesEvent":3}}""")))
-	Mono<EventCounts> counts(@Parameter(
+	Mono<ResponseEntity<byte[]>> counts(@Parameter(
 			description = "The window's length in whole minutes, 1 to the retention (7 days = 10080 by default)",
 			schema = @Schema(type = "integer", minimum = "1", defaultValue = "10"),
 			example = "10") @RequestParam(defaultValue = "10") String offset,
@@ -82,18 +92,23 @@ class EventCountsController {
 		return this.types.resolve(requested.types()).flatMap((resolved) -> count(requested.withTypes(resolved), to));
 	}
 
-	private Mono<EventCounts> count(CountsQuery query, Instant to) {
+	private Mono<ResponseEntity<byte[]>> count(CountsQuery query, Instant to) {
 		Instant from = query.windowStart(to);
-		CountsMemo.Answer known = this.memo.lookup(query, to);
-		String knownVersion = (known != null) ? known.version() : "";
-		return this.reader.countByType(from, to, query.types(), knownVersion).map((result) -> {
-			if (result.unchanged()) {
-				return known.counts();
-			}
-			EventCounts counts = toResponse(query, from, to, result.counts());
-			this.memo.remember(query, result.version(), counts);
-			return counts;
-		});
+		return this.answers
+			.get(new Window(query, to),
+					() -> this.reader.countByTypeVersioned(from, to, query.types())
+						.map((read) -> this.json.encode(read.with(toResponse(query, from, to, read.value())))))
+			.map(JsonBodies::ok);
+	}
+
+	/**
+	 * A query at one window end: the key of a kept answer.
+	 *
+	 * @param query the query
+	 * @param to the window's end
+	 */
+	private record Window(CountsQuery query, Instant to) {
+
 	}
 
 	// Plain loops rather than streams: this runs on every request of the busiest

@@ -3,9 +3,9 @@ package io.github.eventsgateway.api.dashboard;
 import java.time.Clock;
 
 import io.github.eventsgateway.api.config.ApiProperties;
+import io.github.eventsgateway.api.madepublic.MadePublicAnswers;
+import io.github.eventsgateway.api.status.PollerStatusAnswers;
 import io.github.eventsgateway.api.timeline.TimelineService;
-import io.github.eventsgateway.store.EventReader;
-import io.github.eventsgateway.store.PollerStatusStore;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.MeterBinder;
 
@@ -21,9 +21,9 @@ import org.springframework.context.annotation.Configuration;
 class DashboardConfiguration {
 
 	@Bean
-	DashboardSummaries dashboardSummaries(TimelineService timelines, EventReader reader, PollerStatusStore statusStore,
-			Clock clock, DashboardProperties properties, ApiProperties api) {
-		return new DashboardSummaries(timelines, reader, statusStore, clock, properties, api.staleAfterMinimum());
+	DashboardSummaries dashboardSummaries(TimelineService timelines, MadePublicAnswers madePublic,
+			PollerStatusAnswers statuses, Clock clock, DashboardProperties properties, ApiProperties api) {
+		return new DashboardSummaries(timelines, madePublic, statuses, clock, properties, api.staleAfterMinimum());
 	}
 
 	@Bean

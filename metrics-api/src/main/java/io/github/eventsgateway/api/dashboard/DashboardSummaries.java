@@ -9,8 +9,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.eventsgateway.api.timeline.TimelineService;
 import io.github.eventsgateway.api.timeline.TimelineWindow;
-import io.github.eventsgateway.store.EventReader;
-import io.github.eventsgateway.store.PollerStatusStore;
+import io.github.eventsgateway.api.madepublic.MadePublicAnswers;
+import io.github.eventsgateway.api.status.PollerStatusAnswers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
@@ -22,10 +22,11 @@ import org.springframework.http.codec.ServerSentEvent;
 
 /**
  * The one upstream of the dashboard stream in this replica: every interval it reads a
- * {@link DashboardSummary} from Redis (three commands sent together) and hands the same
- * event to every connected client. It runs only while at least one client listens, and a
- * client that connects gets the latest event at once. While Redis cannot be read it sends
- * {@code unavailable} events instead of failing, and summaries resume when Redis is back.
+ * {@link DashboardSummary} (from the answers this replica keeps, so Redis only when the
+ * store moved on) and hands the same event to every connected client. It runs only while
+ * at least one client listens, and a client that connects gets the latest event at once.
+ * While Redis cannot be read it sends {@code unavailable} events instead of failing, and
+ * summaries resume when Redis is back.
  * <p>
  * When the application stops, every stream ends at once: the graceful shutdown would
  * otherwise wait for streams that never end, and the browsers reconnect by themselves,
@@ -43,9 +44,9 @@ final class DashboardSummaries implements SmartLifecycle {
 
 	private final TimelineService timelines;
 
-	private final EventReader reader;
+	private final MadePublicAnswers madePublic;
 
-	private final PollerStatusStore statusStore;
+	private final PollerStatusAnswers statuses;
 
 	private final Clock clock;
 
@@ -63,11 +64,11 @@ final class DashboardSummaries implements SmartLifecycle {
 
 	private final Flux<ServerSentEvent<Object>> events;
 
-	DashboardSummaries(TimelineService timelines, EventReader reader, PollerStatusStore statusStore, Clock clock,
-			DashboardProperties properties, Duration staleAfterMinimum) {
+	DashboardSummaries(TimelineService timelines, MadePublicAnswers madePublic, PollerStatusAnswers statuses,
+			Clock clock, DashboardProperties properties, Duration staleAfterMinimum) {
 		this.timelines = timelines;
-		this.reader = reader;
-		this.statusStore = statusStore;
+		this.madePublic = madePublic;
+		this.statuses = statuses;
 		this.clock = clock;
 		this.properties = properties;
 		this.staleAfterMinimum = staleAfterMinimum;
@@ -130,8 +131,8 @@ final class DashboardSummaries implements SmartLifecycle {
 	private Mono<DashboardSummary> summary(Instant now) {
 		TimelineWindow window = TimelineWindow.lastMinutes(this.properties.timelineMinutes(), 1, now);
 		return Mono
-			.zip(this.timelines.timeline(window), this.statusStore.read(),
-					this.reader.madePublic(this.properties.madePublicLimit()))
+			.zip(this.timelines.timeline(window), this.statuses.current(),
+					this.madePublic.latest(this.properties.madePublicLimit()))
 			.map((reads) -> new DashboardSummary(now, reads.getT1(),
 					PollerHealth.of(reads.getT2(), now, this.staleAfterMinimum), reads.getT3()));
 	}

@@ -2,9 +2,11 @@ package io.github.eventsgateway.api.madepublic;
 
 import java.util.regex.Pattern;
 
+import io.github.eventsgateway.api.hot.HotCache;
+import io.github.eventsgateway.api.hot.HotCaches;
+import io.github.eventsgateway.api.hot.JsonBodies;
 import io.github.eventsgateway.api.problem.InvalidParameterException;
 import io.github.eventsgateway.api.problem.UserInput;
-import io.github.eventsgateway.store.EventReader;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -15,12 +17,14 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import reactor.core.publisher.Mono;
 
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The repositories made public, newest first, in one Redis round trip.
+ * The repositories made public, newest first, in one Redis round trip per limit and store
+ * version, parsed and encoded to JSON once for all the requests in between.
  */
 @RestController
 @Tag(name = "repositories")
@@ -30,10 +34,16 @@ class MadePublicController {
 
 	private static final Pattern WHOLE_NUMBER = Pattern.compile("[0-9]{1,9}");
 
-	private final EventReader reader;
+	private final MadePublicAnswers answers;
 
-	MadePublicController(EventReader reader) {
-		this.reader = reader;
+	private final JsonBodies json;
+
+	private final HotCache<Integer, byte[]> bodies;
+
+	MadePublicController(MadePublicAnswers answers, HotCaches caches, JsonBodies json) {
+		this.answers = answers;
+		this.json = json;
+		this.bodies = caches.newCache();
 	}
 
 	@GetMapping(path = "/api/v1/repos/made-public", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -44,10 +54,15 @@ class MadePublicController {
 			examples = @ExampleObject(value = """
 					{"repos":[{"repo":"nekoTheShadow/todo-notify","repoId":910281813,\
 					"madePublicAt":"2026-11-23T10:14:58Z","actor":"nekoTheShadow","eventId":"45566712513"}]}""")))
-	Mono<MadePublicRepos> madePublic(@Parameter(description = "How many at most, 1 to 1000",
+	Mono<ResponseEntity<byte[]>> madePublic(@Parameter(description = "How many at most, 1 to 1000",
 			schema = @Schema(type = "integer", minimum = "1", maximum = "1000", defaultValue = "100"),
 			example = "100") @RequestParam(defaultValue = "100") String limit) {
-		return this.reader.madePublic(limit(limit)).map(MadePublicRepos::of);
+		int count = limit(limit);
+		return this.bodies
+			.get(count,
+					() -> this.answers.latestVersioned(count)
+						.map((repos) -> this.json.encode(repos.with(MadePublicRepos.of(repos.value())))))
+			.map(JsonBodies::ok);
 	}
 
 	private static int limit(String limit) {

@@ -1,5 +1,8 @@
 package io.github.eventsgateway.api.pullrequests;
 
+import io.github.eventsgateway.api.hot.HotCache;
+import io.github.eventsgateway.api.hot.HotCaches;
+import io.github.eventsgateway.api.hot.JsonBodies;
 import io.github.eventsgateway.store.EventReader;
 import io.github.eventsgateway.store.PullRequestStats;
 import io.swagger.v3.oas.annotations.Operation;
@@ -12,13 +15,14 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import reactor.core.publisher.Mono;
 
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The average time between the pull requests opened in a repository, in one Redis round
- * trip.
+ * trip per repository and store version.
  */
 @RestController
 @Tag(name = "repositories")
@@ -26,8 +30,14 @@ class PullRequestIntervalController {
 
 	private final EventReader reader;
 
-	PullRequestIntervalController(EventReader reader) {
+	private final JsonBodies json;
+
+	private final HotCache<RepositoryName, byte[]> answers;
+
+	PullRequestIntervalController(EventReader reader, HotCaches caches, JsonBodies json) {
 		this.reader = reader;
+		this.json = json;
+		this.answers = caches.newCache();
 	}
 
 	@GetMapping(path = "/api/v1/repos/{owner}/{repo}/pull-requests/average-interval",
@@ -45,13 +55,17 @@ class PullRequestIntervalController {
 					@ExampleObject(name = "fewer than two", value = """
 							{"repo":"octocat/Hello-World","pullRequests":1,"averageIntervalSeconds":null,\
 							"firstOpenedAt":"2026-11-22T08:00:00Z","lastOpenedAt":"2026-11-22T08:00:00Z"}""") }))
-	Mono<PullRequestInterval> averageInterval(
+	Mono<ResponseEntity<byte[]>> averageInterval(
 			@Parameter(description = "The owner's login, in any case: letters, digits, '-' and '_', at most 39",
 					example = "duckdb") @PathVariable String owner,
 			@Parameter(description = "The repository's name, in any case: letters, digits, '.', '-' and '_',"
 					+ " at most 100", example = "duckdb") @PathVariable String repo) {
 		RepositoryName name = RepositoryName.of(owner, repo);
-		return this.reader.pullRequestsOpened(name.fullName()).map((stats) -> toResponse(name, stats));
+		return this.answers
+			.get(name,
+					() -> this.reader.pullRequestsOpenedVersioned(name.fullName())
+						.map((read) -> this.json.encode(read.with(toResponse(name, read.value())))))
+			.map(JsonBodies::ok);
 	}
 
 	private static PullRequestInterval toResponse(RepositoryName name, PullRequestStats stats) {

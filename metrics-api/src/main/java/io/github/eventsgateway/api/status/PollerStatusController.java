@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 
 import io.github.eventsgateway.api.config.ApiProperties;
-import io.github.eventsgateway.store.PollerStatusStore;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
@@ -18,20 +17,20 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * What the poller reports of itself, read from Redis in one round trip.
+ * What the poller reports of itself, read from Redis in one round trip per store version.
  */
 @RestController
 @Tag(name = "poller")
 class PollerStatusController {
 
-	private final PollerStatusStore statusStore;
+	private final PollerStatusAnswers statuses;
 
 	private final Staleness staleness;
 
 	private final Clock clock;
 
-	PollerStatusController(PollerStatusStore statusStore, ApiProperties properties, Clock clock) {
-		this.statusStore = statusStore;
+	PollerStatusController(PollerStatusAnswers statuses, ApiProperties properties, Clock clock) {
+		this.statuses = statuses;
 		this.staleness = new Staleness(properties.staleAfterMinimum());
 		this.clock = clock;
 	}
@@ -52,7 +51,7 @@ class PollerStatusController {
 					"pollIntervalSeconds":60,"suspectedGaps":0,"tokens":1,"lastError":null,"lastErrorAt":null,\
 					"stale":false}""")))
 	Mono<PollerStatusView> status() {
-		return this.statusStore.read().map((status) -> {
+		return this.statuses.current().map((status) -> {
 			Instant now = this.clock.instant();
 			return PollerStatusView.of(status, now, this.staleness.isStale(status, now));
 		});

@@ -1,9 +1,14 @@
 package io.github.eventsgateway.api.timeline;
 
 import java.time.Clock;
+import java.util.List;
 
 import io.github.eventsgateway.api.eventtypes.EventTypeResolver;
 import io.github.eventsgateway.api.eventtypes.TypesParameter;
+import io.github.eventsgateway.api.hot.HotCache;
+import io.github.eventsgateway.api.hot.HotCaches;
+import io.github.eventsgateway.api.hot.JsonBodies;
+import io.github.eventsgateway.store.Versioned;
 import io.github.eventsgateway.store.autoconfigure.EventStoreProperties;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -58,11 +63,21 @@ class TimelineController {
 
 	private final EventTypeResolver types;
 
-	TimelineController(TimelineService timelines, EventTypeResolver types, Clock clock, EventStoreProperties store) {
+	private final HotCache<ChartRequest, String> charts;
+
+	private final HotCache<TimelineRequest, byte[]> bodies;
+
+	private final JsonBodies json;
+
+	TimelineController(TimelineService timelines, EventTypeResolver types, Clock clock, EventStoreProperties store,
+			HotCaches caches, JsonBodies json) {
 		this.timelines = timelines;
 		this.types = types;
 		this.clock = clock;
 		this.maxOffsetMinutes = store.retention().toMinutes();
+		this.charts = caches.newCache();
+		this.bodies = caches.newCache();
+		this.json = json;
 	}
 
 	@GetMapping(path = "/timeline", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -75,14 +90,18 @@ class TimelineController {
 			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
 					schema = @Schema(implementation = ProblemDetail.class),
 					examples = @ExampleObject(value = PROBLEM_EXAMPLE)))
-	Mono<TimelineView> timeline(
+	Mono<ResponseEntity<byte[]>> timeline(
 			@Parameter(description = "How many minutes back, 1 to the retention",
 					example = "60") @RequestParam(defaultValue = "60") String offset,
 			@Parameter(description = "The bucket length in minutes, 1 to offset",
 					example = "1") @RequestParam(defaultValue = "1") String bucket,
 			@Parameter(description = TypesParameter.DESCRIPTION,
 					example = "WatchEvent,IssuesEvent") @RequestParam(required = false) String types) {
-		return Mono.fromSupplier(() -> window(offset, bucket)).flatMap((window) -> timelineOfTypes(window, types));
+		return Mono.fromSupplier(() -> window(offset, bucket))
+			.flatMap((window) -> resolve(types).map((resolved) -> new TimelineRequest(window, resolved)))
+			.flatMap((request) -> this.bodies.get(request,
+					() -> this.timelines.timelineVersioned(request.window(), request.types()).map(this.json::encode)))
+			.map(JsonBodies::ok);
 	}
 
 	@GetMapping(path = "/timeline.svg", produces = SVG)
@@ -105,25 +124,53 @@ class TimelineController {
 					example = "400") @RequestParam(defaultValue = "400") String height,
 			@Parameter(description = TypesParameter.DESCRIPTION,
 					example = "WatchEvent,IssuesEvent") @RequestParam(required = false) String types) {
-		return Mono.fromSupplier(() -> new ChartRequest(window(offset, bucket), ChartSize.of(width, height)))
-			.flatMap((request) -> timelineOfTypes(request.window(), types).publishOn(Schedulers.boundedElastic())
-				.map((timeline) -> TimelineChart.svg(timeline, request.size().width(), request.size().height())))
+		return Mono.fromSupplier(() -> new ChartRequest(window(offset, bucket), ChartSize.of(width, height), List.of()))
+			.flatMap((request) -> resolve(types).map(request::withTypes))
+			.flatMap((request) -> this.charts.get(request, () -> draw(request)))
 			.map((svg) -> ResponseEntity.ok()
 				.contentType(MediaType.parseMediaType(SVG))
 				.cacheControl(CacheControl.noCache())
-				.body(svg));
+				.body(svg.value()));
 	}
 
-	private Mono<TimelineView> timelineOfTypes(TimelineWindow window, String types) {
-		return this.types.resolve(TypesParameter.parse(types))
-			.flatMap((resolved) -> this.timelines.timeline(window, resolved));
+	/** Drawing takes milliseconds: off the event loop, once per window and version. */
+	private Mono<Versioned<String>> draw(ChartRequest request) {
+		return this.timelines.timelineVersioned(request.window(), request.types())
+			.publishOn(Schedulers.boundedElastic())
+			.map((timeline) -> timeline
+				.with(TimelineChart.svg(timeline.value(), request.size().width(), request.size().height())));
+	}
+
+	private Mono<List<String>> resolve(String types) {
+		return this.types.resolve(TypesParameter.parse(types));
 	}
 
 	private TimelineWindow window(String offset, String bucket) {
 		return TimelineParameters.window(offset, bucket, this.maxOffsetMinutes, this.clock.instant());
 	}
 
-	private record ChartRequest(TimelineWindow window, ChartSize size) {
+	/**
+	 * A timeline asked for: the key of a kept answer.
+	 *
+	 * @param window the window
+	 * @param types the types under their stored names, or empty for every type
+	 */
+	private record TimelineRequest(TimelineWindow window, List<String> types) {
+
+	}
+
+	/**
+	 * A chart asked for: the key of a kept drawing.
+	 *
+	 * @param window the window
+	 * @param size the chart's size
+	 * @param types the types under their stored names, or empty for every type
+	 */
+	private record ChartRequest(TimelineWindow window, ChartSize size, List<String> types) {
+
+		ChartRequest withTypes(List<String> resolved) {
+			return new ChartRequest(this.window, this.size, resolved);
+		}
 
 	}
 

@@ -2,21 +2,28 @@ package io.github.eventsgateway.api.timeline;
 
 import java.util.List;
 
+import io.github.eventsgateway.api.hot.HotCache;
+import io.github.eventsgateway.api.hot.HotCaches;
 import io.github.eventsgateway.store.EventReader;
+import io.github.eventsgateway.store.Versioned;
 import reactor.core.publisher.Mono;
 
 import org.springframework.stereotype.Service;
 
 /**
- * Reads timelines from the event store, in one Redis round trip each.
+ * Reads timelines from the event store, in one Redis round trip per window and store
+ * version: the JSON endpoint, the chart and the dashboard stream share the answers kept.
  */
 @Service
 public class TimelineService {
 
 	private final EventReader reader;
 
-	public TimelineService(EventReader reader) {
+	private final HotCache<Query, TimelineView> answers;
+
+	public TimelineService(EventReader reader, HotCaches caches) {
 		this.reader = reader;
+		this.answers = caches.newCache();
 	}
 
 	/**
@@ -25,18 +32,29 @@ public class TimelineService {
 	 * @return the timeline, with only the types that have events in the window
 	 */
 	public Mono<TimelineView> timeline(TimelineWindow window) {
-		return timeline(window, List.of());
+		return timelineVersioned(window, List.of()).map(Versioned::value);
 	}
 
 	/**
-	 * The timeline of a window for some types.
+	 * The timeline of a window for some types, with the store's version it was read at.
 	 * @param window the window
 	 * @param types the types wanted under their stored names, or empty for every type
 	 * @return the timeline, with only those of the types that have events in the window
 	 */
-	public Mono<TimelineView> timeline(TimelineWindow window, List<String> types) {
-		return this.reader.timeline(window.from(), window.bucketLength(), window.buckets(), types)
-			.map((timeline) -> TimelineView.of(window, timeline));
+	public Mono<Versioned<TimelineView>> timelineVersioned(TimelineWindow window, List<String> types) {
+		return this.answers.get(new Query(window, types),
+				() -> this.reader.timelineVersioned(window.from(), window.bucketLength(), window.buckets(), types)
+					.map((read) -> read.with(TimelineView.of(window, read.value()))));
+	}
+
+	/**
+	 * A window and the types asked for: the key of a kept timeline.
+	 *
+	 * @param window the window
+	 * @param types the types, or empty for every type
+	 */
+	private record Query(TimelineWindow window, List<String> types) {
+
 	}
 
 }

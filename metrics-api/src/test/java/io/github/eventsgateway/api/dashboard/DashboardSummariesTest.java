@@ -10,6 +10,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
 
+import io.github.eventsgateway.api.hot.HotCaches;
+import io.github.eventsgateway.api.madepublic.MadePublicAnswers;
+import io.github.eventsgateway.api.status.PollerStatusAnswers;
 import io.github.eventsgateway.api.timeline.GhArchiveEvents;
 import io.github.eventsgateway.api.timeline.TimelineService;
 import io.github.eventsgateway.store.EventReader;
@@ -193,8 +196,10 @@ class DashboardSummariesTest {
 	private DashboardSummaries summaries(Clock clock, Duration interval) {
 		EventStoreKeys keys = EventStoreKeys.defaults();
 		EventReader reader = new EventReader(this.template, keys);
-		return new DashboardSummaries(new TimelineService(reader), reader, new PollerStatusStore(this.template, keys),
-				clock, new DashboardProperties(interval, 60, 10), Duration.ofMinutes(3));
+		HotCaches caches = HotCaches.keepingNothing();
+		return new DashboardSummaries(new TimelineService(reader, caches), new MadePublicAnswers(reader, caches),
+				new PollerStatusAnswers(new PollerStatusStore(this.template, keys), caches), clock,
+				new DashboardProperties(interval, 60, 10), Duration.ofMinutes(3));
 	}
 
 }

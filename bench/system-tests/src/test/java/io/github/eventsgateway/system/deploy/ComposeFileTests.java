@@ -23,7 +23,35 @@ class ComposeFileTests {
 
 	@Test
 	void runsRedisThePollerTheApiAndALoadBalancer() {
-		assertThat(this.compose.services()).containsOnlyKeys("redis", "poller", "metrics-api", "lb");
+		assertThat(servicesOfProfile(null)).containsExactlyInAnyOrder("redis", "poller", "metrics-api", "lb");
+	}
+
+	@Test
+	void addsAReplicaAndThreeSentinelsWithTheSentinelProfile() {
+		assertThat(servicesOfProfile("sentinel")).containsExactlyInAnyOrder("redis-replica", "sentinel-1", "sentinel-2",
+				"sentinel-3");
+		assertThat(ComposeFile.list(this.compose.service("redis-replica"), "command"))
+			.containsSubsequence("--replicaof", "redis", "6379");
+		for (String sentinel : List.of("sentinel-1", "sentinel-2", "sentinel-3")) {
+			String script = String.join(" ",
+					ComposeFile.list(this.compose.service(sentinel), "entrypoint")
+						.stream()
+						.map(String::valueOf)
+						.toList());
+			assertThat(script).contains("sentinel monitor gateway redis 6379 2", "sentinel resolve-hostnames yes",
+					"exec redis-sentinel");
+			assertThat(healthcheckCommand(sentinel)).isEqualTo("CMD redis-cli -p 26379 ping");
+		}
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "poller-service", "metrics-api" })
+	void servicesFindTheComposeSentinelsWithTheSentinelTopology(String module) {
+		String profile = RepositoryFiles.read(module + "/src/main/resources/application-sentinel.yml");
+		assertThat(profile).contains("master: ${REDIS_SENTINEL_MASTER:gateway}",
+				"nodes: ${REDIS_SENTINEL_NODES:sentinel-1:26379,sentinel-2:26379,sentinel-3:26379}");
+		assertThat(RepositoryFiles.read(module + "/src/main/resources/application.yml"))
+			.contains("active: ${REDIS_TOPOLOGY:standalone}");
 	}
 
 	@Test
@@ -81,7 +109,8 @@ class ComposeFileTests {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "redis", "poller", "metrics-api", "lb" })
+	@ValueSource(strings = { "redis", "poller", "metrics-api", "lb", "redis-replica", "sentinel-1", "sentinel-2",
+			"sentinel-3" })
 	void everyServiceRestartsAndHasAHealthcheckAndResourceLimits(String service) {
 		Map<String, Object> definition = this.compose.service(service);
 		assertThat(definition).containsEntry("restart", "unless-stopped");
@@ -104,6 +133,7 @@ class ComposeFileTests {
 	void javaServicesReachTheComposeRedisUnlessToldOtherwise(String service) {
 		Map<String, Object> environment = ComposeFile.map(this.compose.service(service), "environment");
 		assertThat(environment).containsEntry("REDIS_URL", "${REDIS_URL:-redis://redis:6379}");
+		assertThat(environment).containsEntry("REDIS_TOPOLOGY", "${REDIS_TOPOLOGY:-standalone}");
 		assertThat(environment).containsEntry("RETENTION", "${RETENTION:-7d}");
 	}
 
@@ -133,6 +163,14 @@ class ComposeFileTests {
 			return List.of("docker", "compose");
 		}
 		return LocalProcesses.installed("docker-compose") ? List.of("docker-compose") : List.of();
+	}
+
+	/** The services of a compose profile, or those that always run ({@code null}). */
+	private List<String> servicesOfProfile(String profile) {
+		return this.compose.services().keySet().stream().filter((service) -> {
+			Object profiles = this.compose.service(service).get("profiles");
+			return (profile == null) ? profiles == null : profiles instanceof List<?> list && list.contains(profile);
+		}).toList();
 	}
 
 	private String healthcheckCommand(String service) {

@@ -44,7 +44,17 @@ public final class Services {
 	 * @return the replica, starting
 	 */
 	public static JavaService metricsApi(String name, RedisServerProcess redis) {
-		return JavaService.start(name, ServiceJars.metricsApi(), Map.of("REDIS_URL", redis.url()));
+		return metricsApi(name, Map.of("REDIS_URL", redis.url()));
+	}
+
+	/**
+	 * Starts a metrics API replica with the Redis settings given, such as Sentinel's.
+	 * @param name a name for its log
+	 * @param environment its environment
+	 * @return the replica, starting
+	 */
+	public static JavaService metricsApi(String name, Map<String, String> environment) {
+		return JavaService.start(name, ServiceJars.metricsApi(), environment);
 	}
 
 }

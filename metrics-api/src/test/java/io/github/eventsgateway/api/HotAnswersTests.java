@@ -1,0 +1,204 @@
+package io.github.eventsgateway.api;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import io.github.eventsgateway.api.RawHttp.Response;
+import io.github.eventsgateway.store.GitHubEvent;
+import io.github.eventsgateway.store.testing.CommandStats;
+import io.github.eventsgateway.store.testing.RedisServerProcess;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Two replicas on one Redis keep the answers they computed: hot requests cost Redis
+ * (almost) nothing, and a write reaches both replicas' answers within the confirm
+ * interval.
+ */
+class HotAnswersTests {
+
+	private static final Logger logger = LoggerFactory.getLogger(HotAnswersTests.class);
+
+	private static final List<String> ENDPOINTS = List.of("/api/v1/events/counts?offset=10",
+			"/api/v1/events/counts?offset=60&types=PushEvent,WatchEvent", "/api/v1/events/timeline?offset=60",
+			"/api/v1/events/timeline.svg?offset=60",
+			"/api/v1/repos/sigmavirus24/github3.py/pull-requests/average-interval",
+			"/api/v1/repos/made-public?limit=100", "/api/v1/poller/status");
+
+	private static final String COUNTS = "/api/v1/events/counts?offset=10";
+
+	private static RedisServerProcess redis;
+
+	private static TestEventStore store;
+
+	private static ConfigurableApplicationContext first;
+
+	private static ConfigurableApplicationContext second;
+
+	@BeforeAll
+	static void startTwoReplicasOnOneRedis() {
+		redis = RedisServerProcess.start();
+		store = new TestEventStore(redis);
+		store.ingestPages(FixtureEvents.pages());
+		first = startReplica();
+		second = startReplica();
+	}
+
+	@AfterAll
+	static void stopAll() {
+		for (ConfigurableApplicationContext context : new ConfigurableApplicationContext[] { first, second }) {
+			if (context != null) {
+				context.close();
+			}
+		}
+		if (store != null) {
+			store.close();
+		}
+		if (redis != null) {
+			redis.close();
+		}
+	}
+
+	@Test
+	void answerHotRequestsWithoutReadingRedisAgain() {
+		for (String target : ENDPOINTS) {
+			awaitKept(port(first), target);
+			awaitKept(port(second), target);
+		}
+		Map<String, Long> before = CommandStats.of(redis.port());
+		int requests = 0;
+		long started = System.nanoTime();
+		for (int round = 0; round < 72; round++) {
+			for (String target : ENDPOINTS) {
+				assertThat(RawHttp.send(port((requests % 2 == 0) ? first : second), "GET", target).status()).as(target)
+					.isEqualTo(200);
+				requests++;
+			}
+		}
+		Duration took = Duration.ofNanos(System.nanoTime() - started);
+		Map<String, Long> after = CommandStats.of(redis.port());
+		long reads = scriptReads(after) - scriptReads(before);
+		long commands = CommandStats.between(before, after);
+		logger.info("{} requests in {} ms cost Redis {} commands, {} of them scripts", requests, took.toMillis(),
+				commands, reads);
+		assertThat(reads).isZero();
+		// only the replicas' confirmations of the version: a GET each per 100 ms
+		assertThat(after.keySet()).containsOnly(before.keySet().toArray(String[]::new));
+		assertThat(commands).isLessThanOrEqualTo(2 * (took.toMillis() / 100 + 2));
+	}
+
+	@Test
+	void showANewEventOnEveryReplicaWithinTheConfirmInterval() {
+		long total = total(RawHttp.send(port(first), "GET", COUNTS).body());
+		assertThat(total(RawHttp.send(port(second), "GET", COUNTS).body())).isEqualTo(total);
+		store.ingest(List.of(new GitHubEvent("hot-answers-1", "WatchEvent", 1L, "o/r", "someone",
+				FixtureClock.NOW.minusSeconds(5), null)));
+		long written = System.nanoTime();
+		long firstSees = awaitTotal(port(first), total + 1);
+		long secondSees = awaitTotal(port(second), total + 1);
+		long delayMillis = Duration.ofNanos(Math.max(firstSees, secondSees) - written).toMillis();
+		logger.info("A write reached both replicas' answers after {} ms", delayMillis);
+		assertThat(delayMillis).isLessThan(1000);
+	}
+
+	@Test
+	void keepNothingAcrossALostRedis() {
+		String before = RawHttp.send(port(first), "GET", COUNTS).body();
+		assertThat(total(before)).isPositive();
+		redis.restart();
+		// the restarted Redis is empty: no replica may still give the old counts
+		for (ConfigurableApplicationContext replica : List.of(first, second)) {
+			long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+			Response response = RawHttp.send(port(replica), "GET", COUNTS);
+			while ((response.status() != 200) && System.nanoTime() < deadline) {
+				sleep(50);
+				response = RawHttp.send(port(replica), "GET", COUNTS);
+			}
+			assertThat(response.status()).isEqualTo(200);
+			assertThat(total(response.body())).isZero();
+		}
+		store.ingestPages(FixtureEvents.pages());
+		long refilled = awaitPositiveTotal(port(first));
+		assertThat(awaitTotal(port(second), refilled)).isPositive();
+	}
+
+	private static long awaitPositiveTotal(int port) {
+		long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+		while (System.nanoTime() < deadline) {
+			Response response = RawHttp.send(port, "GET", COUNTS);
+			if (response.status() == 200 && total(response.body()) > 0) {
+				return total(response.body());
+			}
+			sleep(10);
+		}
+		throw new AssertionError("The counts never came back");
+	}
+
+	private static long scriptReads(Map<String, Long> calls) {
+		return calls.getOrDefault("evalsha_ro", 0L) + calls.getOrDefault("eval_ro", 0L)
+				+ calls.getOrDefault("evalsha", 0L) + calls.getOrDefault("eval", 0L);
+	}
+
+	/** Asks until two answers in a row cost no script: the answer is kept. */
+	private static void awaitKept(int port, String target) {
+		for (int attempt = 0; attempt < 100; attempt++) {
+			long before = scriptReads(CommandStats.of(redis.port()));
+			assertThat(RawHttp.send(port, "GET", target).status()).as(target).isEqualTo(200);
+			if (scriptReads(CommandStats.of(redis.port())) == before) {
+				return;
+			}
+			sleep(20);
+		}
+		throw new AssertionError(target + " is never answered from memory");
+	}
+
+	private static long awaitTotal(int port, long expected) {
+		long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+		while (System.nanoTime() < deadline) {
+			Response response = RawHttp.send(port, "GET", COUNTS);
+			if (response.status() == 200 && total(response.body()) == expected) {
+				return System.nanoTime();
+			}
+			sleep(2);
+		}
+		throw new AssertionError("The counts never reached a total of " + expected);
+	}
+
+	private static long total(String body) {
+		int at = body.indexOf("\"total\":") + "\"total\":".length();
+		int end = at;
+		while (Character.isDigit(body.charAt(end))) {
+			end++;
+		}
+		return Long.parseLong(body.substring(at, end));
+	}
+
+	private static void sleep(long millis) {
+		try {
+			Thread.sleep(millis);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	private static ConfigurableApplicationContext startReplica() {
+		return new SpringApplicationBuilder(MetricsApiApplication.class, FixtureClock.class).run("--server.port=0",
+				"--spring.data.redis.url=" + redis.url(), "--gateway.store.retention=7400d");
+	}
+
+	private static int port(ConfigurableApplicationContext context) {
+		return ((WebServerApplicationContext) context).getWebServer().getPort();
+	}
+
+}
