@@ -21,8 +21,6 @@ public final class EventWriter {
 
 	private static final RedisScript<List> INGEST = LuaScripts.load("ingest.lua");
 
-	private static final RedisScript<Long> COUNT_KNOWN = LuaScripts.load("count-known.lua", Long.class);
-
 	private final ReactiveStringRedisTemplate redis;
 
 	private final EventStoreKeys keys;
@@ -97,24 +95,6 @@ public final class EventWriter {
 				sink.next(toResult(reply));
 			}
 		});
-	}
-
-	/**
-	 * Counts how many of the events are stored already, without writing anything.
-	 * @param events the events
-	 * @return the number stored before
-	 */
-	public Mono<Integer> countStored(List<GitHubEvent> events) {
-		if (events.isEmpty()) {
-			return Mono.just(0);
-		}
-		List<String> args = new ArrayList<>(1 + events.size() * 2);
-		args.add(this.keys.prefix());
-		for (GitHubEvent event : events) {
-			args.add(event.id());
-			args.add(event.type());
-		}
-		return this.redis.execute(COUNT_KNOWN, List.of(this.keys.types()), args).next().map(Long::intValue);
 	}
 
 	private static IngestResult toResult(List<?> reply) {
