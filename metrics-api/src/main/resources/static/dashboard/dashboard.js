@@ -168,15 +168,26 @@
 		byId('poller-state').textContent = (poller.state || '–')
 			+ (poller.lastPollOutcome ? ', last poll ' + poller.lastPollOutcome : '');
 		byId('poller-lag').textContent = readableSeconds(poller.lagSeconds);
-		byId('poller-rate-limit').textContent = (poller.rateLimitRemaining === null)
+		const rateLimit = poller.rateLimit || {};
+		byId('poller-rate-limit').textContent = (rateLimit.remaining === null || rateLimit.remaining === undefined)
 			? '–'
-			: number(poller.rateLimitRemaining) + ' of ' + number(poller.rateLimitLimit) + ' left, resets '
-				+ readableTime(poller.rateLimitResetAt);
+			: number(rateLimit.remaining) + ' of ' + number(rateLimit.limit) + ' left, resets '
+				+ readableTime(rateLimit.resetAt);
 		byId('poller-gaps').textContent = number(poller.suspectedGaps === null ? 0 : poller.suspectedGaps);
 		byId('poller-last-success').textContent = readableTime(poller.lastSuccessAt);
 		byId('poller-interval').textContent = readableSeconds(poller.pollIntervalSeconds);
 		byId('poller-stored').textContent = number(poller.eventsStored);
 		byId('poller-error').textContent = poller.lastError || 'none';
+	}
+
+	// What share of each stream of the feed the last hour holds: "p2-3 99.8 %, p1 41 %".
+	function drawCapture(capture) {
+		const streams = (capture && capture.streams) || [];
+		byId('poller-capture').textContent = streams.length === 0
+			? '–'
+			: streams.map((stream) => stream.stream + ' ' + (stream.share === null
+				? '–' : (stream.share * 100).toFixed(1) + ' %')).join(', ')
+				+ (capture.settling ? ' (settling)' : '');
 	}
 
 	function drawMadePublic(repos) {
@@ -302,6 +313,7 @@
 		const summary = JSON.parse(message.data);
 		drawTimeline(summary.timeline);
 		drawPoller(summary.poller);
+		drawCapture(summary.timeline.capture);
 		drawMadePublic(summary.madePublic);
 		state.summaries++;
 		state.lastSummaryAt = summary.at;

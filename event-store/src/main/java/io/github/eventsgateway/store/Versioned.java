@@ -32,4 +32,24 @@ public record Versioned<T>(String version, T value, Duration validFor) {
 		return new Versioned<>(this.version, derived, this.validFor);
 	}
 
+	/**
+	 * One answer made of two read apart, kept no longer than either: it takes the older
+	 * of their versions (so that a reader that knows the newer one reads again) and the
+	 * shorter of their limits.
+	 * @param <R> the answer's type
+	 * @param first one part
+	 * @param second the other part
+	 * @param combined the answer made of both
+	 * @return the combined answer
+	 */
+	public static <R> Versioned<R> combine(Versioned<?> first, Versioned<?> second, R combined) {
+		String version = (StoreVersion.counter(first.version()) <= StoreVersion.counter(second.version()))
+				? first.version() : second.version();
+		Duration validFor = first.validFor();
+		if (validFor == null || (second.validFor() != null && second.validFor().compareTo(validFor) < 0)) {
+			validFor = second.validFor();
+		}
+		return new Versioned<>(version, combined, validFor);
+	}
+
 }

@@ -94,8 +94,17 @@ class RealNamesApiTests {
 		this.client.get().uri(uri).exchange().expectStatus().isOk();
 		try (RedisMonitor monitor = new RedisMonitor(redis.port())) {
 			assertThat(body(uri))
-				.contains("\"total\":3,\"counts\":{\"WatchEvent\":2,\"IssuesEvent\":1,\"SponsorshipEvent\":0}}");
-			assertThat(monitor.clientCommands()).as("round trips").hasSize(1);
+				.contains("\"total\":3,\"counts\":{\"WatchEvent\":2,\"IssuesEvent\":1,\"SponsorshipEvent\":0}");
+			// The replica's own reads of the store's version (hot answers) aside: no
+			// SMEMBERS of the stored types, at most the reads of the answer (its counts
+			// and its capture, sent together).
+			List<String> commands = monitor.clientCommands()
+				.stream()
+				.filter((command) -> !command.contains("\"GET\" \"ghe:{events}:version\""))
+				.toList();
+			assertThat(commands).as("round trips")
+				.hasSizeLessThanOrEqualTo(2)
+				.noneMatch((command) -> command.contains("SMEMBERS"));
 		}
 	}
 
@@ -139,7 +148,7 @@ class RealNamesApiTests {
 	@Test
 	void drawsTheTimelineOfTheTypesAskedForUnderGitHubsSpelling() {
 		assertThat(body("/api/v1/events/timeline?offset=10&bucket=10&types=watchevent,issuesevent,pushevent"))
-			.contains("\"series\":{\"WatchEvent\":[2],\"IssuesEvent\":[1]},\"total\":3}");
+			.contains("\"series\":{\"WatchEvent\":[2],\"IssuesEvent\":[1]},\"total\":3,");
 		assertThat(body("/api/v1/events/timeline.svg?offset=10&bucket=10&types=ISSUESEVENT")).contains("IssuesEvent")
 			.doesNotContain("WatchEvent");
 	}

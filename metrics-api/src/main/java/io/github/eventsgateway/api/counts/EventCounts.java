@@ -3,6 +3,8 @@ package io.github.eventsgateway.api.counts;
 import java.time.Instant;
 import java.util.Map;
 
+import io.github.eventsgateway.api.capture.CaptureView;
+
 /**
  * The answer of the counts endpoint.
  *
@@ -11,7 +13,10 @@ import java.util.Map;
  * @param to the window's end (inclusive), to the second
  * @param total the sum of the counts listed
  * @param counts events per type, most frequent first
+ * @param capture how complete the window is: per stream of the feed, the share of its
+ * events the poller stored, and whether late events are still expected
  */
-public record EventCounts(long offsetMinutes, Instant from, Instant to, long total, Map<String, Long> counts) {
+public record EventCounts(long offsetMinutes, Instant from, Instant to, long total, Map<String, Long> counts,
+		CaptureView capture) {
 
 }

@@ -8,12 +8,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.github.eventsgateway.api.capture.CaptureAnswers;
+import io.github.eventsgateway.api.capture.CaptureView;
 import io.github.eventsgateway.api.eventtypes.EventTypeResolver;
 import io.github.eventsgateway.api.eventtypes.TypesParameter;
 import io.github.eventsgateway.api.hot.HotCache;
 import io.github.eventsgateway.api.hot.HotCaches;
 import io.github.eventsgateway.api.hot.JsonBodies;
 import io.github.eventsgateway.store.EventReader;
+import io.github.eventsgateway.store.Versioned;
 import io.github.eventsgateway.store.autoconfigure.EventStoreProperties;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -56,13 +59,16 @@ class EventCountsController {
 
 	private final EventTypeResolver types;
 
+	private final CaptureAnswers capture;
+
 	private final JsonBodies json;
 
 	private final HotCache<Window, byte[]> answers;
 
-	EventCountsController(EventReader reader, EventTypeResolver types, EventStoreProperties store, Clock clock,
-			HotCaches caches, JsonBodies json) {
+	EventCountsController(EventReader reader, EventTypeResolver types, CaptureAnswers capture,
+			EventStoreProperties store, Clock clock, HotCaches caches, JsonBodies json) {
 		this.reader = reader;
+		this.capture = capture;
 		this.types = types;
 		this.maxOffsetMinutes = store.retention().toMinutes();
 		this.clock = clock;
@@ -75,12 +81,18 @@ class EventCountsController {
 			description = "Counts the events whose created_at lies in (now - offset minutes, now], to the second."
 					+ " WatchEvent, PullRequestEvent and IssuesEvent are always listed (0 when none);"
 					+ " every other type seen in the window is listed too, most frequent first."
-					+ " With types, exactly the types asked for are listed, under GitHub's spelling of their names.")
-	@ApiResponse(responseCode = "200", description = "The counts",
-			content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
-					schema = @Schema(implementation = EventCounts.class), examples = @ExampleObject(value = """
-							{"offsetMinutes":10,"from":"2026-11-23T10:05:00Z","to":"2026-11-23T10:15:00Z","total":104,
-							"counts":{"PushEvent":80,"WatchEvent":12,"PullRequestEvent":9,"IssuesEvent":3}}""")))
+					+ " With types, exactly the types asked for are listed, under GitHub's spelling of their names."
+					+ " capture says how complete the window is: per stream of the feed, the events stored and"
+					+ " the events estimated to have passed unseen; settling is true while late events may still arrive.")
+	@ApiResponse(responseCode = "200", description = "The counts", content = @Content(
+			mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = EventCounts.class),
+			examples = @ExampleObject(value = """
+					{"offsetMinutes":10,"from":"2026-11-23T10:05:00Z","to":"2026-11-23T10:15:00Z","total":104,
+					"counts":{"PushEvent":80,"WatchEvent":12,"PullRequestEvent":9,"IssuesEvent":3},
+					"capture":{"streams":[{"stream":"p2-3","pages":[2,3],"types":["PullRequestEvent",
+					"IssueCommentEvent","WatchEvent"],"captured":24,"estimatedMissed":0,"share":1.0},
+					{"stream":"p1","pages":[1],"types":["PushEvent","CreateEvent","DeleteEvent"],"captured":80,
+					"estimatedMissed":112,"share":0.4167}],"settling":true,"settledAt":"2026-11-23T10:25:10Z"}}""")))
 	Mono<ResponseEntity<byte[]>> counts(@Parameter(
 			description = "The window's length in whole minutes, 1 to the retention (7 days = 10080 by default)",
 			schema = @Schema(type = "integer", minimum = "1", defaultValue = "10"),
@@ -96,8 +108,9 @@ class EventCountsController {
 		Instant from = query.windowStart(to);
 		return this.answers
 			.get(new Window(query, to),
-					() -> this.reader.countByTypeVersioned(from, to, query.types())
-						.map((read) -> this.json.encode(read.with(toResponse(query, from, to, read.value())))))
+					() -> Mono.zip(this.reader.countByTypeVersioned(from, to, query.types()), this.capture.of(from, to))
+						.map((read) -> this.json.encode(Versioned.combine(read.getT1(), read.getT2(),
+								toResponse(query, from, to, read.getT1().value(), read.getT2().value())))))
 			.map(JsonBodies::ok);
 	}
 
@@ -113,7 +126,8 @@ class EventCountsController {
 
 	// Plain loops rather than streams: this runs on every request of the busiest
 	// endpoint.
-	private static EventCounts toResponse(CountsQuery query, Instant from, Instant to, Map<String, Long> counts) {
+	private static EventCounts toResponse(CountsQuery query, Instant from, Instant to, Map<String, Long> counts,
+			CaptureView capture) {
 		boolean everyType = query.types().isEmpty();
 		List<Map.Entry<String, Long>> listed = new ArrayList<>(counts.size());
 		for (Map.Entry<String, Long> entry : counts.entrySet()) {
@@ -133,7 +147,7 @@ class EventCountsController {
 				ordered.putIfAbsent(type, 0L);
 			}
 		}
-		return new EventCounts(query.offsetMinutes(), from, to, total, ordered);
+		return new EventCounts(query.offsetMinutes(), from, to, total, ordered, capture);
 	}
 
 }

@@ -11,6 +11,8 @@ import io.github.eventsgateway.api.timeline.TimelineService;
 import io.github.eventsgateway.api.timeline.TimelineWindow;
 import io.github.eventsgateway.api.madepublic.MadePublicAnswers;
 import io.github.eventsgateway.api.status.PollerStatusAnswers;
+import io.github.eventsgateway.api.status.PollerStatusView;
+import io.github.eventsgateway.api.status.Staleness;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
@@ -52,7 +54,7 @@ final class DashboardSummaries implements SmartLifecycle {
 
 	private final DashboardProperties properties;
 
-	private final Duration staleAfterMinimum;
+	private final Staleness staleness;
 
 	private final AtomicBoolean available = new AtomicBoolean(true);
 
@@ -71,7 +73,7 @@ final class DashboardSummaries implements SmartLifecycle {
 		this.statuses = statuses;
 		this.clock = clock;
 		this.properties = properties;
-		this.staleAfterMinimum = staleAfterMinimum;
+		this.staleness = new Staleness(staleAfterMinimum);
 		Duration interval = properties.streamInterval();
 		this.events = Flux.interval(Duration.ZERO, interval)
 			// A tick that comes while the last read is still out is skipped, not queued.
@@ -134,7 +136,8 @@ final class DashboardSummaries implements SmartLifecycle {
 			.zip(this.timelines.timeline(window), this.statuses.current(),
 					this.madePublic.latest(this.properties.madePublicLimit()))
 			.map((reads) -> new DashboardSummary(now, reads.getT1(),
-					PollerHealth.of(reads.getT2(), now, this.staleAfterMinimum), reads.getT3()));
+					PollerStatusView.of(reads.getT2(), now, this.staleness.isStale(reads.getT2(), now)),
+					reads.getT3()));
 	}
 
 	private static ServerSentEvent<Object> event(long tick, String name, Object data) {

@@ -27,11 +27,15 @@ class EventStreamController {
 			retry:2000
 			data:{"at":"2026-11-23T10:15:07Z","timeline":{"offsetMinutes":60,"bucketMinutes":1,\
 			"from":"2026-11-23T09:16:00Z","to":"2026-11-23T10:16:00Z","buckets":["2026-11-23T09:16:00Z","…"],\
-			"series":{"PushEvent":[812,"…"]},"total":48211},"poller":{"leader":"poller-7f9c",\
-			"leaseHolder":"poller-7f9c","state":"POLLING","lastPollOutcome":"200",\
-			"lastSuccessAt":"2026-11-23T10:14:55Z","lagSeconds":26,"eventsStored":1843202,\
-			"rateLimitRemaining":4712,"rateLimitLimit":5000,"rateLimitResetAt":"2026-11-23T10:52:00Z",\
-			"pollIntervalSeconds":60,"suspectedGaps":0,"lastError":null,"stale":false},\
+			"series":{"PushEvent":[812,"…"]},"total":48211,"capture":{"streams":[{"stream":"p2-3",\
+			"pages":[2,3],"types":["PullRequestEvent","…"],"captured":8113,"estimatedMissed":12,"share":0.9985},\
+			{"stream":"p1","pages":[1],"types":["PushEvent","…"],"captured":40098,"estimatedMissed":57212,\
+			"share":0.4121}],"settling":true,"settledAt":"2026-11-23T10:26:10Z"}},"poller":{"leader":"poller-7f9c",\
+			"leaseHolder":"poller-7f9c","state":"POLLING","source":"github","pacing":"budget",\
+			"lastPollOutcome":"200","lastSuccessAt":"2026-11-23T10:14:55Z","lagSeconds":1,"eventsStored":1843202,\
+			"rateLimit":{"remaining":4712,"limit":5000,"resetAt":"2026-11-23T10:52:00Z"},\
+			"pollIntervalSeconds":60,"suspectedGaps":0,"credentials":["…"],"streams":["…"],\
+			"deliveryDelay":{"p50Seconds":4.2,"p99Seconds":610.0},"lastError":null,"stale":false},\
 			"madePublic":[{"repo":"octo/hello","repoId":1,"madePublicAt":"2026-11-23T10:12:40Z",\
 			"actor":"octo","eventId":"4242"}]}
 

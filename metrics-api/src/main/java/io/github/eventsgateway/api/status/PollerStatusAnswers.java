@@ -4,6 +4,7 @@ import io.github.eventsgateway.api.hot.HotCache;
 import io.github.eventsgateway.api.hot.HotCaches;
 import io.github.eventsgateway.store.PollerStatus;
 import io.github.eventsgateway.store.PollerStatusStore;
+import io.github.eventsgateway.store.Versioned;
 import reactor.core.publisher.Mono;
 
 /**
@@ -27,7 +28,15 @@ public final class PollerStatusAnswers {
 	 * @return the status
 	 */
 	public Mono<PollerStatus> current() {
-		return this.answers.get("status", this.statusStore::readVersioned).map((answer) -> answer.value());
+		return currentVersioned().map(Versioned::value);
+	}
+
+	/**
+	 * What the poller reports of itself, with the store's version it was read at.
+	 * @return the status
+	 */
+	public Mono<Versioned<PollerStatus>> currentVersioned() {
+		return this.answers.get("status", this.statusStore::readVersioned);
 	}
 
 }

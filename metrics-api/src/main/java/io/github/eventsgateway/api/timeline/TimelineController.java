@@ -42,7 +42,11 @@ class TimelineController {
 	private static final String EXAMPLE = """
 			{"offsetMinutes":3,"bucketMinutes":1,"from":"2026-11-23T10:13:00Z","to":"2026-11-23T10:16:00Z",
 			"buckets":["2026-11-23T10:13:00Z","2026-11-23T10:14:00Z","2026-11-23T10:15:00Z"],
-			"series":{"PushEvent":[812,790,433],"CreateEvent":[120,98,61],"WatchEvent":[55,61,20]},"total":2450}""";
+			"series":{"PushEvent":[812,790,433],"CreateEvent":[120,98,61],"WatchEvent":[55,61,20]},"total":2450,
+			"capture":{"streams":[{"stream":"p2-3","pages":[2,3],"types":["PullRequestEvent","IssueCommentEvent",
+			"WatchEvent"],"captured":136,"estimatedMissed":0,"share":1.0},{"stream":"p1","pages":[1],
+			"types":["PushEvent","CreateEvent","DeleteEvent"],"captured":2314,"estimatedMissed":3010,"share":0.4346}],
+			"settling":true,"settledAt":"2026-11-23T10:26:10Z"}}""";
 
 	private static final String PROBLEM_EXAMPLE = """
 			{"type":"urn:events-gateway:problem:invalid-parameter","title":"Invalid request parameter","status":400,

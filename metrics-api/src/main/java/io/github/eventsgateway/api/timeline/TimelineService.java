@@ -2,6 +2,7 @@ package io.github.eventsgateway.api.timeline;
 
 import java.util.List;
 
+import io.github.eventsgateway.api.capture.CaptureAnswers;
 import io.github.eventsgateway.api.hot.HotCache;
 import io.github.eventsgateway.api.hot.HotCaches;
 import io.github.eventsgateway.store.EventReader;
@@ -21,8 +22,11 @@ public class TimelineService {
 
 	private final HotCache<Query, TimelineView> answers;
 
-	public TimelineService(EventReader reader, HotCaches caches) {
+	private final CaptureAnswers capture;
+
+	public TimelineService(EventReader reader, CaptureAnswers capture, HotCaches caches) {
 		this.reader = reader;
+		this.capture = capture;
 		this.answers = caches.newCache();
 	}
 
@@ -43,8 +47,11 @@ public class TimelineService {
 	 */
 	public Mono<Versioned<TimelineView>> timelineVersioned(TimelineWindow window, List<String> types) {
 		return this.answers.get(new Query(window, types),
-				() -> this.reader.timelineVersioned(window.from(), window.bucketLength(), window.buckets(), types)
-					.map((read) -> read.with(TimelineView.of(window, read.value()))));
+				() -> Mono
+					.zip(this.reader.timelineVersioned(window.from(), window.bucketLength(), window.buckets(), types),
+							this.capture.of(window.from(), window.to()))
+					.map((read) -> Versioned.combine(read.getT1(), read.getT2(),
+							TimelineView.of(window, read.getT1().value(), read.getT2().value()))));
 	}
 
 	/**

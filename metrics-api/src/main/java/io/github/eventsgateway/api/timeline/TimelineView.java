@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.LongStream;
 
+import io.github.eventsgateway.api.capture.CaptureView;
 import io.github.eventsgateway.store.Timeline;
 
 /**
@@ -21,11 +22,13 @@ import io.github.eventsgateway.store.Timeline;
  * @param series per type, its count in each bucket; the busiest type first, only types
  * with events, empty when there are none
  * @param total the events in the whole window
+ * @param capture how complete the window is: per stream of the feed, the share of its
+ * events the poller stored, and whether late events are still expected
  */
 public record TimelineView(int offsetMinutes, int bucketMinutes, Instant from, Instant to, List<Instant> buckets,
-		Map<String, long[]> series, long total) {
+		Map<String, long[]> series, long total, CaptureView capture) {
 
-	static TimelineView of(TimelineWindow window, Timeline timeline) {
+	static TimelineView of(TimelineWindow window, Timeline timeline, CaptureView capture) {
 		Map<String, long[]> series = new LinkedHashMap<>();
 		timeline.counts()
 			.entrySet()
@@ -35,7 +38,7 @@ public record TimelineView(int offsetMinutes, int bucketMinutes, Instant from, I
 			.forEach((entry) -> series.put(entry.getKey(), entry.getValue()));
 		long total = series.values().stream().mapToLong(TimelineView::sum).sum();
 		return new TimelineView(window.offsetMinutes(), window.bucketMinutes(), window.from(), window.to(),
-				window.bucketStarts(), series, total);
+				window.bucketStarts(), series, total, capture);
 	}
 
 	/** Whether the window holds no event at all (not a JSON property: not public). */

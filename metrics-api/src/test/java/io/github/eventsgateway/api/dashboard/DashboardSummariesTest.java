@@ -10,6 +10,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
 
+import io.github.eventsgateway.api.capture.CaptureAnswers;
 import io.github.eventsgateway.api.hot.HotCaches;
 import io.github.eventsgateway.api.madepublic.MadePublicAnswers;
 import io.github.eventsgateway.api.status.PollerStatusAnswers;
@@ -77,7 +78,7 @@ class DashboardSummariesTest {
 			assertThat(summary.madePublic()).hasSize(10);
 			assertThat(summary.poller().leader()).isEqualTo(PollerStatusFixture.INSTANCE);
 			assertThat(summary.poller().leaseHolder()).isEqualTo(PollerStatusFixture.INSTANCE);
-			assertThat(summary.poller().rateLimitRemaining()).isEqualTo(4712);
+			assertThat(summary.poller().rateLimit().remaining()).isEqualTo(4712);
 			assertThat(summary.poller().suspectedGaps()).isEqualTo(2);
 			assertThat(summary.poller().lagSeconds()).isEqualTo(7);
 			assertThat(summary.poller().stale()).isFalse();
@@ -197,9 +198,12 @@ class DashboardSummariesTest {
 		EventStoreKeys keys = EventStoreKeys.defaults();
 		EventReader reader = new EventReader(this.template, keys);
 		HotCaches caches = HotCaches.keepingNothing();
-		return new DashboardSummaries(new TimelineService(reader, caches), new MadePublicAnswers(reader, caches),
-				new PollerStatusAnswers(new PollerStatusStore(this.template, keys), caches), clock,
-				new DashboardProperties(interval, 60, 10), Duration.ofMinutes(3));
+		PollerStatusAnswers statuses = new PollerStatusAnswers(new PollerStatusStore(this.template, keys), caches);
+		// The capture's own clock, so that the dashboard's clock counts its ticks alone
+		CaptureAnswers capture = new CaptureAnswers(reader, statuses, Clock.fixed(NOW, ZoneOffset.UTC));
+		return new DashboardSummaries(new TimelineService(reader, capture, caches),
+				new MadePublicAnswers(reader, caches), statuses, clock, new DashboardProperties(interval, 60, 10),
+				Duration.ofMinutes(3));
 	}
 
 }

@@ -1,0 +1,22 @@
+package io.github.eventsgateway.api.capture;
+
+import java.time.Clock;
+
+import io.github.eventsgateway.api.status.PollerStatusAnswers;
+import io.github.eventsgateway.store.EventReader;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The completeness every count and timeline answer carries.
+ */
+@Configuration(proxyBeanMethods = false)
+class CaptureConfiguration {
+
+	@Bean
+	CaptureAnswers captureAnswers(EventReader reader, PollerStatusAnswers statuses, Clock clock) {
+		return new CaptureAnswers(reader, statuses, clock);
+	}
+
+}
