@@ -9,26 +9,28 @@ import java.time.Instant;
  * A read of a stream (a <em>sweep</em>) takes its top page, then the pages below while
  * they show fewer than {@link #margin()} events already stored, so it always ends on
  * known ground when the stream is read often enough. The stream's rate (new events a
- * second) is measured from every sweep that ended on known ground: the new events over
- * the time since the last sweep, exactly. The next sweep is planned for when the stream
- * will have shown {@code fill × (pages × 100 − margin)} new events: as few requests per
- * event as the stream's depth allows, with a margin for events that surface late, below
- * the top, and a fill factor below 1 for the stream's bursts.
+ * second) is measured from the sweeps that ended on known ground: the new events over the
+ * time since the last sweep, exactly, summed over the last few ({@link StreamRate}). Only
+ * from sweeps that came before the stream could have turned its pages over, though: of
+ * sweeps that came later, the ones that still ended on known ground are those that
+ * happened to meet fewer events, and their rate is too low. The next sweep is planned for
+ * when the stream will have shown {@code fill × (pages × 100 − margin)} new events: as
+ * few requests per event as the stream's depth allows, with a margin for events that
+ * surface late, below the top, and a fill factor below 1 for the stream's bursts.
  * <p>
  * A sweep that finds nothing stored is a <em>saturation</em>: events went past unseen.
  * Their number is estimated as the rate times the time since the last sweep, less what
  * was read, and the next sweep comes sooner (the fill factor drops). A stream that
  * saturates every time (its pages turn over faster than the budget allows reading them)
  * still needs its rate for that estimate: now and then it is read twice in quick
- * succession, a <em>calibration</em>, which ends on known ground.
+ * succession, a <em>calibration</em>, half a turnover apart, which ends on known ground.
+ * What saturated before the first rate was known is estimated once it is.
  * <p>
  * Not thread safe: the capture loop is its only user.
  */
 final class StreamSchedule {
 
 	static final int PAGE_SIZE = 100;
-
-	private static final double ALPHA = 0.3;
 
 	private static final double MIN_FILL = 0.7;
 
@@ -38,8 +40,20 @@ final class StreamSchedule {
 
 	private static final int MAX_MARGIN = 60;
 
+	/**
+	 * How far above the rate measured the stream could be, for a sweep to count as one
+	 * that could not have been cut off.
+	 */
+	private static final double UNCENSORED_HEADROOM = 1.3;
+
 	/** How often a stream that saturates every time has its rate measured again. */
 	private static final Duration CALIBRATION_EVERY = Duration.ofSeconds(30);
+
+	/** How often while its estimate of missed events rests on few measurements. */
+	private static final Duration CALIBRATION_EVERY_AT_FIRST = Duration.ofSeconds(5);
+
+	/** How many measurements make the estimate of missed events settled. */
+	private static final int SETTLED_MEASUREMENTS = 8;
 
 	/** Every so many sweeps that end early, one reads a page further, for late events. */
 	private static final int DEEP_CHECK_EVERY = 10;
@@ -50,7 +64,19 @@ final class StreamSchedule {
 
 	private final Duration maxInterval;
 
-	private Double rate;
+	/**
+	 * The rate that paces the reads: from every sweep that ended on known ground in time.
+	 */
+	private final StreamRate measured = new StreamRate(8);
+
+	/**
+	 * The rate that estimates the events missed: only from sweeps that could not have
+	 * been cut off by the pages' depth, even at a rate well above the one measured,
+	 * however the request's latency fell. Reads that happened to meet fewer events are
+	 * not favoured, so the estimate is not low; the price is fewer, shorter measurements,
+	 * whose time is only known to within the requests' latency: more of them are summed.
+	 */
+	private final StreamRate uncensored = new StreamRate(32);
 
 	/**
 	 * What the last saturated sweep proves of the rate: at least its events over its
@@ -60,6 +86,12 @@ final class StreamSchedule {
 
 	private Instant lastReadAt;
 
+	/** When the request for the last sweep's top page was sent. */
+	private Instant lastSentAt;
+
+	/** How long that request took to be answered. */
+	private Duration lastRoundTrip;
+
 	private Instant lastRateSampleAt;
 
 	private double fill = 0.9;
@@ -67,6 +99,12 @@ final class StreamSchedule {
 	private int margin = 10;
 
 	private int saturationsInARow;
+
+	/**
+	 * Saturations in a row of sweeps that came later than planned: the budget, not the
+	 * plan, let the stream outrun them.
+	 */
+	private int lateSaturationsInARow;
 
 	/** The sweep under way is the first of a calibration's two. */
 	private boolean calibrationStarted;
@@ -76,8 +114,17 @@ final class StreamSchedule {
 
 	private int sweepsSinceDeepCheck;
 
-	/** The fraction of an event estimated missed, not yet counted. */
+	/** Whether the last sweep found nothing stored. */
+	private boolean lastSaturated;
+
+	/** The events estimated missed, not yet counted: a fraction, or an excess counted. */
 	private double missedCarry;
+
+	/** Seconds of saturated sweeps before any rate was measured. */
+	private double unmeasuredSeconds;
+
+	/** Events those sweeps read. */
+	private long unmeasuredEvents;
 
 	StreamSchedule(PageRange pages, Duration minInterval, Duration maxInterval) {
 		this.pages = pages;
@@ -106,21 +153,23 @@ final class StreamSchedule {
 	 * @return new events a second, or {@code null} before anything is known
 	 */
 	Double rate() {
-		if (this.rate == null) {
+		if (!this.measured.isMeasured()) {
 			return (this.rateFloor > 0) ? this.rateFloor : null;
 		}
-		return this.rate;
+		return this.measured.perSecond();
 	}
 
 	/** The time between sweeps the schedule aims at now. */
 	Duration interval() {
 		// A stream that outran its measured rate is read at the pace it was seen to move.
-		Double rate = (this.saturationsInARow > 0 && this.rate != null && this.rateFloor > this.rate)
-				? Double.valueOf(this.rateFloor) : rate();
+		Double rate = rate();
 		if (rate == null) {
 			return this.minInterval;
 		}
-		if (this.saturationsInARow > 0 && this.rate == null) {
+		if (this.saturationsInARow > 0 && this.rateFloor > rate) {
+			rate = this.rateFloor;
+		}
+		if (this.saturationsInARow > 0 && !this.measured.isMeasured()) {
 			// Saturated and never measured: read as often as allowed until a read
 			// overlaps.
 			return this.minInterval;
@@ -128,7 +177,7 @@ final class StreamSchedule {
 		if (rate < 1e-3) {
 			return this.maxInterval;
 		}
-		if (this.saturationsInARow >= 2) {
+		if (this.lateSaturationsInARow >= 2) {
 			// The budget cannot keep up with this stream: a read before its pages have
 			// turned over completely would only buy fewer new events.
 			return clamp(Duration.ofNanos((long) (this.pages.depth() * PAGE_SIZE / rate * 1e9)));
@@ -154,8 +203,10 @@ final class StreamSchedule {
 			return false;
 		}
 		// Sooner when the stream outruns the rate measured: it sped up.
-		boolean outrun = this.rate != null && this.rateFloor > 1.2 * this.rate && this.saturationsInARow >= 5;
-		return this.lastRateSampleAt == null || outrun || !now.isBefore(this.lastRateSampleAt.plus(CALIBRATION_EVERY));
+		boolean outrun = this.measured.isMeasured() && this.rateFloor > 1.2 * rate() && this.saturationsInARow >= 5;
+		Duration every = (this.uncensored.measurements() < SETTLED_MEASUREMENTS) ? CALIBRATION_EVERY_AT_FIRST
+				: CALIBRATION_EVERY;
+		return this.lastRateSampleAt == null || outrun || !now.isBefore(this.lastRateSampleAt.plus(every));
 	}
 
 	/** Starts a calibration: the sweep about to run is followed by a quick second one. */
@@ -209,9 +260,14 @@ final class StreamSchedule {
 	 * @return what it tells about completeness: the events it probably missed
 	 */
 	Completeness swept(SweepSummary sweep) {
+		Instant planned = (this.lastReadAt != null) ? dueAt() : null;
 		Instant previous = this.lastReadAt;
+		Instant previousSent = this.lastSentAt;
 		this.lastReadAt = sweep.topReadAt();
+		this.lastSentAt = sweep.topSentAt();
+		this.lastRoundTrip = Duration.between(sweep.topSentAt(), sweep.topAnsweredAt());
 		boolean calibration = this.calibrationStarted || this.calibrationSecondDue;
+		boolean calibrationSecond = this.calibrationSecondDue;
 		this.calibrationSecondDue = this.calibrationStarted;
 		this.calibrationStarted = false;
 		if (sweep.deepCheckNew() >= 0) {
@@ -227,14 +283,32 @@ final class StreamSchedule {
 		}
 		double seconds = Duration.between(previous, sweep.topReadAt()).toNanos() / 1e9;
 		if (sweep.overlap() > 0) {
-			double sample = sweep.newEvents() / seconds;
-			this.rate = (this.rate == null) ? sample : this.rate + ALPHA * (sample - this.rate);
-			this.lastRateSampleAt = sweep.topReadAt();
+			// Each page was read at some moment between its request and its answer. Over
+			// that whole span at most, the stream must not have been able to fill its
+			// pages, or the sweeps that ended on known ground would be the ones that met
+			// fewer events.
+			double atMost = Duration.between(previousSent, sweep.topAnsweredAt()).toNanos() / 1e9;
+			if (this.measured.isMeasured() && UNCENSORED_HEADROOM * rate() * atMost <= this.pages.depth() * PAGE_SIZE) {
+				this.uncensored.add(sweep.newEvents(), seconds);
+			}
+			if (calibrationSecond || !this.measured.isMeasured() || rate() * atMost <= capacity()) {
+				measured(sweep.newEvents(), seconds, sweep.topReadAt());
+			}
+			if (this.lastSaturated && this.measured.isMeasured()) {
+				// The read that ends a run of saturations closes the run's account: the
+				// events that came from the read before the run to this one, less those
+				// read. Reads that saturated are those whose time happened to be longer
+				// than it looked, the one that did not is the other way round: only the
+				// account of the whole run is fair.
+				this.missedCarry += missedRate() * seconds - sweep.newEvents();
+			}
+			this.lastSaturated = false;
 			if (calibration) {
 				// A calibration overlaps by design: the stream still outruns the budget.
-				return new Completeness(0, false);
+				return new Completeness(takeMissed(), false);
 			}
 			this.saturationsInARow = 0;
+			this.lateSaturationsInARow = 0;
 			this.rateFloor = 0;
 			if (sweep.reachedBottom() && sweep.overlap() < this.margin) {
 				// A near miss: the stream's last page barely reached known ground.
@@ -243,25 +317,63 @@ final class StreamSchedule {
 			else {
 				this.fill = Math.min(MAX_FILL, this.fill + 0.01);
 			}
-			return new Completeness(0, false);
+			return new Completeness(takeMissed(), false);
 		}
 		this.saturationsInARow++;
+		boolean late = sweep.topReadAt().isAfter(planned.plus(Duration.between(previous, planned).dividedBy(4)));
+		this.lateSaturationsInARow = late ? this.lateSaturationsInARow + 1 : 0;
 		this.rateFloor = sweep.newEvents() / seconds;
 		this.fill = Math.max(MIN_FILL, this.fill - 0.1);
-		Double rate = rate();
-		this.missedCarry += (rate != null) ? Math.max(0, rate * seconds - sweep.newEvents()) : 0;
-		long missed = (long) this.missedCarry;
-		this.missedCarry -= missed;
-		return new Completeness(missed, true);
+		this.lastSaturated = true;
+		if (this.measured.isMeasured()) {
+			this.missedCarry += missedRate() * seconds - sweep.newEvents();
+		}
+		else {
+			this.unmeasuredSeconds += seconds;
+			this.unmeasuredEvents += sweep.newEvents();
+		}
+		return new Completeness(takeMissed(), true);
 	}
 
+	private void measured(int newEvents, double seconds, Instant at) {
+		this.measured.add(newEvents, seconds);
+		this.lastRateSampleAt = at;
+		if (this.unmeasuredSeconds > 0) {
+			this.missedCarry += Math.max(0, missedRate() * this.unmeasuredSeconds - this.unmeasuredEvents);
+			this.unmeasuredSeconds = 0;
+			this.unmeasuredEvents = 0;
+		}
+	}
+
+	/** The rate that estimates the events missed: the uncensored one once measured. */
+	private double missedRate() {
+		return this.uncensored.isMeasured() ? this.uncensored.perSecond() : rate();
+	}
+
+	/**
+	 * The whole events estimated missed and not counted yet. What a run's account takes
+	 * back (the carry below zero) is set against the next ones.
+	 */
+	private long takeMissed() {
+		long missed = Math.max(0, (long) this.missedCarry);
+		this.missedCarry -= missed;
+		return missed;
+	}
+
+	/**
+	 * Half a turnover less the last request's round trip: the second read meets about
+	 * half a page of new events, or fewer when answers are slow, so that however late
+	 * within its round trip GitHub took each page, the stream could not have filled it (a
+	 * calibration that saturates measures nothing, and those that did not would be the
+	 * ones that met fewer events).
+	 */
 	private Duration calibrationGap() {
 		Double rate = rate();
-		if (rate == null || rate <= 0) {
-			return this.minInterval;
+		if (rate == null || rate <= 0 || this.lastRoundTrip == null) {
+			return Duration.ZERO;
 		}
-		Duration gap = Duration.ofNanos((long) (0.8 * capacity() / rate * 1e9));
-		return (gap.compareTo(Duration.ofMillis(50)) < 0) ? Duration.ofMillis(50) : gap;
+		Duration gap = Duration.ofNanos((long) (0.5 * capacity() / rate * 1e9)).minus(this.lastRoundTrip);
+		return gap.isNegative() ? Duration.ZERO : gap;
 	}
 
 	private Duration clamp(Duration interval) {
@@ -274,14 +386,23 @@ final class StreamSchedule {
 	/**
 	 * What one sweep read.
 	 *
-	 * @param topReadAt when its top page was read
+	 * @param topSentAt when the request for its top page was sent
+	 * @param topAnsweredAt when the answer came
 	 * @param newEvents events it stored
 	 * @param overlap events it found already stored
 	 * @param reachedBottom whether it read the stream's last page
 	 * @param deepCheckNew new events found by reading past where the sweep could have
 	 * stopped, or -1 when it did not
 	 */
-	record SweepSummary(Instant topReadAt, int newEvents, int overlap, boolean reachedBottom, int deepCheckNew) {
+	record SweepSummary(Instant topSentAt, Instant topAnsweredAt, int newEvents, int overlap, boolean reachedBottom,
+			int deepCheckNew) {
+
+		/**
+		 * When its top page was read, as best known: halfway between request and answer.
+		 */
+		Instant topReadAt() {
+			return this.topSentAt.plus(Duration.between(this.topSentAt, this.topAnsweredAt).dividedBy(2));
+		}
 
 	}
 

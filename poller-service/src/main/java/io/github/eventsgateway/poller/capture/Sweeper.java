@@ -4,8 +4,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import io.github.eventsgateway.poller.credentials.Credential;
 import io.github.eventsgateway.poller.github.GitHubOperations;
@@ -14,6 +16,7 @@ import io.github.eventsgateway.poller.github.PageAnswer.Outcome;
 import io.github.eventsgateway.poller.pacing.RequestBudget;
 import io.github.eventsgateway.store.CaptureRecord;
 import io.github.eventsgateway.store.EventWriter;
+import io.github.eventsgateway.store.GitHubEvent;
 import io.github.eventsgateway.store.IngestResult;
 import io.github.eventsgateway.store.LeaseLostException;
 import reactor.core.publisher.Mono;
@@ -21,11 +24,13 @@ import reactor.core.publisher.Mono;
 /**
  * Reads one stream of the feed once (a sweep): its top page, then each page below while
  * the last one showed fewer already-stored events than the stream's margin, each page
- * stored in Redis as soon as it is read, with its fencing token. Before every request it
- * checks that this instance still holds the lease, so a poller that lost it stops before
- * its next request; a write refused because the lease moved on stops it too. ETags are
- * kept per page, and only once the page's events are stored, so a failed write never
- * turns into a 304 that hides events. Not thread safe: the capture loop is its only user.
+ * stored in Redis as soon as it is read, with its fencing token. Events the sweep itself
+ * read on a page above, pushed down by new ones while it went, are not known ground: only
+ * what an earlier sweep stored is. Before every request it checks that this instance
+ * still holds the lease, so a poller that lost it stops before its next request; a write
+ * refused because the lease moved on stops it too. ETags are kept per page, and only once
+ * the page's events are stored, so a failed write never turns into a 304 that hides
+ * events. Not thread safe: the capture loop is its only user.
  */
 final class Sweeper {
 
@@ -73,8 +78,8 @@ final class Sweeper {
 	}
 
 	private Mono<Void> readFrom(StreamSchedule stream, int page, Credential credential, Sweep sweep) {
-		return read(stream, page, credential).flatMap((read) -> {
-			sweep.add(read);
+		return read(stream, page, credential).flatMap((answered) -> {
+			PageRead read = sweep.add(answered);
 			if (!read.continues()) {
 				return Mono.empty();
 			}
@@ -123,7 +128,7 @@ final class Sweeper {
 			this.layout.endsAt(page - 1);
 		}
 		if (answer.outcome() != Outcome.EVENTS) {
-			return Mono.just(new PageRead(page, credential, answer, null, change));
+			return Mono.just(new PageRead(page, credential, answer, null, change, 0));
 		}
 		this.layout.observe(page, answer.events());
 		if (answer.lastPage() != null) {
@@ -135,7 +140,7 @@ final class Sweeper {
 			if (answer.etag() != null) {
 				this.etags.put(page, answer.etag());
 			}
-			return new PageRead(page, credential, answer, ingest, change);
+			return new PageRead(page, credential, answer, ingest, change, 0);
 		});
 	}
 
@@ -145,14 +150,15 @@ final class Sweeper {
 		}
 		StreamSchedule.Completeness completeness = stream.swept(sweep.summary());
 		sweep.completeness = completeness;
-		if (!completeness.saturated()) {
+		if (!completeness.saturated() && completeness.missed() == 0) {
 			return Mono.just(sweep);
 		}
 		String fencingToken = this.leadership.fencingToken(this.clock.instant());
 		if (fencingToken == null) {
 			return Mono.just(sweep);
 		}
-		CaptureRecord capture = new CaptureRecord(stream.pages().id(), sweep.topReadAt(), completeness.missed(), 1, 0);
+		CaptureRecord capture = new CaptureRecord(stream.pages().id(), sweep.topReadAt(), completeness.missed(),
+				completeness.saturated() ? 1 : 0, 0);
 		return this.writer.ingest(List.of(), fencingToken, capture)
 			.thenReturn(sweep)
 			.onErrorResume(LeaseLostException.class, (ex) -> {
@@ -178,15 +184,21 @@ final class Sweeper {
 	 * @param answer GitHub's answer, or {@code null} when no request went out
 	 * @param ingest what was stored, or {@code null} when nothing was
 	 * @param change what the budget learnt that is worth a log line, or {@code null}
+	 * @param repeats events the same sweep read on a page above
 	 */
-	record PageRead(int page, Credential credential, PageAnswer answer, IngestResult ingest, String change) {
+	record PageRead(int page, Credential credential, PageAnswer answer, IngestResult ingest, String change,
+			int repeats) {
 
 		static PageRead leaseLost(int page) {
-			return new PageRead(page, null, null, null, null);
+			return new PageRead(page, null, null, null, null, 0);
 		}
 
 		static PageRead unusable(int page, Credential credential, String problem) {
-			return new PageRead(page, credential, null, null, problem);
+			return new PageRead(page, credential, null, null, problem, 0);
+		}
+
+		PageRead withRepeats(int repeats) {
+			return new PageRead(this.page, this.credential, this.answer, this.ingest, this.change, repeats);
 		}
 
 		/** Whether the sweep may go on to the next page. */
@@ -199,14 +211,15 @@ final class Sweeper {
 		}
 
 		/**
-		 * The events found already stored; an unchanged page (304) is known ground
+		 * The events an earlier sweep stored; an unchanged page (304) is known ground
 		 * throughout.
 		 */
 		int overlap() {
 			if (this.answer != null && this.answer.outcome() == Outcome.NOT_MODIFIED) {
 				return StreamSchedule.PAGE_SIZE;
 			}
-			return (this.ingest != null) ? this.ingest.duplicates() + this.ingest.expired() : 0;
+			int known = (this.ingest != null) ? this.ingest.duplicates() + this.ingest.expired() : 0;
+			return Math.max(0, known - this.repeats);
 		}
 
 	}
@@ -222,6 +235,9 @@ final class Sweeper {
 
 		private final List<PageRead> reads = new ArrayList<>();
 
+		/** The ids of the events read so far. */
+		private final Set<String> read = new HashSet<>();
+
 		private int deepCheckFrom = -1;
 
 		private boolean stoppedForBudget;
@@ -235,8 +251,23 @@ final class Sweeper {
 			this.deepCheck = deepCheck;
 		}
 
-		void add(PageRead read) {
-			this.reads.add(read);
+		/**
+		 * Adds a page read, counting the events already read on a page above.
+		 * @param read the page read
+		 * @return the read, with its repeats counted
+		 */
+		PageRead add(PageRead read) {
+			int repeats = 0;
+			if (read.answer() != null) {
+				for (GitHubEvent event : read.answer().events()) {
+					if (!this.read.add(event.id())) {
+						repeats++;
+					}
+				}
+			}
+			PageRead counted = read.withRepeats(repeats);
+			this.reads.add(counted);
+			return counted;
 		}
 
 		void startDeepCheck() {
@@ -303,7 +334,9 @@ final class Sweeper {
 			}
 			PageRead last = last();
 			boolean reachedBottom = last != null && last.page() >= this.pages.bottom() && last.continues();
-			return new StreamSchedule.SweepSummary(topReadAt(), stored(), overlap, reachedBottom, deepCheckNew);
+			PageAnswer top = this.reads.get(0).answer();
+			return new StreamSchedule.SweepSummary(top.sentAt(), top.answeredAt(), stored(), overlap, reachedBottom,
+					deepCheckNew);
 		}
 
 	}

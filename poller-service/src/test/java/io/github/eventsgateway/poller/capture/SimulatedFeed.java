@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.Set;
 
 import io.github.eventsgateway.poller.credentials.Credential;
@@ -20,8 +21,9 @@ import io.github.eventsgateway.store.GitHubEvent;
 
 /**
  * GitHub's {@code /events} in virtual time, for scheduler tests: streams of events at
- * steady rates, each shown on its own pages (newest first), with GitHub's primary budget
- * per credential and a ledger of every event ever visible.
+ * steady rates, or at random as a Poisson process does, each shown on its own pages
+ * (newest first), with GitHub's primary budget per credential and a ledger of every event
+ * ever visible.
  */
 final class SimulatedFeed {
 
@@ -36,6 +38,9 @@ final class SimulatedFeed {
 	private Instant now;
 
 	private boolean frozen;
+
+	/** Draws the gaps between events when they come at random, or {@code null}. */
+	private Random arrivals;
 
 	/**
 	 * A feed.
@@ -56,7 +61,18 @@ final class SimulatedFeed {
 	 * @return this feed
 	 */
 	SimulatedFeed stream(int top, int bottom, double eventsPerSecond, String... types) {
-		this.streams.add(new Stream(top, bottom, eventsPerSecond, List.of(types), this.now));
+		this.streams.add(new Stream(top, bottom, eventsPerSecond, List.of(types), this.now, this.arrivals));
+		return this;
+	}
+
+	/**
+	 * Makes the streams added afterwards bring their events at random times (exponential
+	 * gaps around their rates), as independent users do.
+	 * @param seed the seed of the draws, so that a run repeats
+	 * @return this feed
+	 */
+	SimulatedFeed random(long seed) {
+		this.arrivals = new Random(seed);
 		return this;
 	}
 
@@ -87,9 +103,22 @@ final class SimulatedFeed {
 	 * @return the answer
 	 */
 	PageAnswer read(int page, Credential credential, Duration latency) {
+		return read(page, credential, latency.dividedBy(2), latency.dividedBy(2));
+	}
+
+	/**
+	 * Answers a request for a page whose way there and way back take different times, so
+	 * that the page's moment is not the middle of the request as the reader assumes.
+	 * @param page the page
+	 * @param credential the credential
+	 * @param there how long the request takes to reach GitHub
+	 * @param back how long the answer takes to come back
+	 * @return the answer
+	 */
+	PageAnswer read(int page, Credential credential, Duration there, Duration back) {
 		Instant sentAt = this.now;
 		Budget budget = this.budgets.computeIfAbsent(credential, (key) -> new Budget(this.limit, sentAt));
-		advance(this.now.plus(latency.dividedBy(2)));
+		advance(this.now.plus(there));
 		RateLimit rateLimit = budget.spend(this.now);
 		if (rateLimit.remaining() < 0) {
 			throw new AssertionError(credential + " sent a request after its budget was spent");
@@ -99,10 +128,9 @@ final class SimulatedFeed {
 		if (stream != null) {
 			stream.served.addAll(events.stream().map(GitHubEvent::id).toList());
 		}
-		Instant readAt = this.now;
-		advance(this.now.plus(latency.dividedBy(2)));
+		advance(this.now.plus(back));
 		return new PageAnswer(Outcome.EVENTS, 200, events, 0, null, rateLimit, Duration.ofSeconds(60), null, 3, null,
-				null, sentAt, sentAt.plus(Duration.between(sentAt, readAt).multipliedBy(2)));
+				null, sentAt, this.now);
 	}
 
 	/** The first page of the stream a page shows. */
@@ -150,6 +178,8 @@ final class SimulatedFeed {
 
 		private final long stepNanos;
 
+		private final Random arrivals;
+
 		private final List<String> types;
 
 		private final Deque<GitHubEvent> visible = new ArrayDeque<>();
@@ -160,10 +190,11 @@ final class SimulatedFeed {
 
 		private int visibleEver;
 
-		Stream(int top, int bottom, double eventsPerSecond, List<String> types, Instant start) {
+		Stream(int top, int bottom, double eventsPerSecond, List<String> types, Instant start, Random arrivals) {
 			this.top = top;
 			this.bottom = bottom;
 			this.stepNanos = (long) (1e9 / eventsPerSecond);
+			this.arrivals = arrivals;
 			this.types = types;
 			this.nextAt = start;
 		}
@@ -183,8 +214,15 @@ final class SimulatedFeed {
 						this.unseen.add(gone.createdAt() + " " + gone.id());
 					}
 				}
-				this.nextAt = this.nextAt.plusNanos(this.stepNanos);
+				this.nextAt = this.nextAt.plusNanos(nextGap());
 			}
+		}
+
+		private long nextGap() {
+			if (this.arrivals == null) {
+				return this.stepNanos;
+			}
+			return Math.max(1, (long) (-Math.log(1 - this.arrivals.nextDouble()) * this.stepNanos));
 		}
 
 		List<GitHubEvent> page(int index) {
