@@ -50,10 +50,10 @@ final class StreamSchedule {
 	private static final Duration CALIBRATION_EVERY = Duration.ofSeconds(30);
 
 	/** How often while its estimate of missed events rests on few measurements. */
-	private static final Duration CALIBRATION_EVERY_AT_FIRST = Duration.ofSeconds(5);
+	private static final Duration CALIBRATION_EVERY_AT_FIRST = Duration.ofSeconds(10);
 
 	/** How many measurements make the estimate of missed events settled. */
-	private static final int SETTLED_MEASUREMENTS = 8;
+	private static final int SETTLED_MEASUREMENTS = 4;
 
 	/** Every so many sweeps that end early, one reads a page further, for late events. */
 	private static final int DEEP_CHECK_EVERY = 10;
