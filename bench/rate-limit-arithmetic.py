@@ -1,116 +1,108 @@
 #!/usr/bin/env python3
-"""How many GitHub tokens buy what completeness: the rate-limit arithmetic of docs/operations.md.
+"""What a request budget buys of GitHub's public events feed: the arithmetic of docs/operations.md.
 
-    python3 bench/rate-limit-arithmetic.py            # the tables of docs/operations.md
-    python3 bench/rate-limit-arithmetic.py --rate 80  # for a feed of 80 events/s
-    python3 bench/rate-limit-arithmetic.py --retention-days 1 --tokens 1,4
+    python3 bench/rate-limit-arithmetic.py                              # the tables of docs/operations.md
+    python3 bench/rate-limit-arithmetic.py --push-rate 250 --other-rate 80
+    python3 bench/rate-limit-arithmetic.py --retention-days 1
 
-The model is the poller's pacing (poller-service, TokenPool): each token polls no more
-often than GitHub's X-Poll-Interval (60 s in every recorded response) and no faster than its
-hourly budget lasts; N tokens take turns, so they poll N times as often overall. One poll
-reads at most POLLER_PAGES pages of 100 events, and GitHub's public /events feed reaches
-back at most 300 events, so a poll sees at most the 300 newest events. A 304 Not Modified
-(ETag unchanged) does not count against the budget. Events that arrive faster than the
-polls can read them scroll out of the 300 reachable and are lost (the poller counts such
-polls as suspected gaps).
+The feed as GitHub serves it since mid-2025 is two streams (issue 9): page 1 shows the newest
+100 Push/Create/Delete events, about 200 a second; pages 2 and 3 show the newest 200 events of
+every other type (pull requests, issues, stars, made public...), about 50 a second. Every page
+of either stream is new within seconds, so a request buys at most 100 new events, and a 304
+(nothing new, free) never happens at these rates.
 
-The feed rate comes from the shipped sample: the first 2,048 events of a GH Archive hour
-(poller-service/samples), read here. It is the rate GH Archive recorded at that moment, not
-a constant: use --rate for another one.
+The best any scheduler can do with a budget of R requests a second:
+  - pages 2-3 complete once R >= other_rate / 100 (every request reads 100 new events);
+  - page 1 gets what is left: share = (R - other_rate / 100) * 100 / push_rate, at most 1.
+The poller (POLLER_PACING=budget) keeps pages 2-3 complete first and reaches about 0.9 of the
+best on page 1 (docs/benchmarks.md, Capture: it reads with an overlap margin, so that a read
+proves it missed nothing). With POLLER_PACING=poll-interval each credential asks for at most
+POLLER_PAGES pages per X-Poll-Interval (60 s): a read of each stream a minute.
+
+R is each credential's hourly budget over 3600 s (5,000 for a personal token, up to 15,000
+for a GitHub App installation, 60 without a token), capped by POLLER_MAX_REQUESTS_PER_MINUTE
+(600 by default, GitHub allows 900 per endpoint). Tokens of one account share one budget.
 """
 
 import argparse
-import gzip
-import json
-import math
-from datetime import datetime
-from pathlib import Path
 
-SAMPLE = Path(__file__).resolve().parent.parent / "poller-service/samples/gharchive-2025-01-01-15.first2048.ndjson.gz"
-TOKEN_BUDGET = 5000  # requests/hour for an authenticated user
-ANONYMOUS_BUDGET = 60  # requests/hour per IP address
+PAGE = 100  # events per page
 POLL_INTERVAL = 60  # seconds: X-Poll-Interval of GitHub's /events
-EVENTS_PER_PAGE = 100
-REACHABLE = 300  # events GitHub's /events lets a client page back through
+MAX_PER_MINUTE = 600  # POLLER_MAX_REQUESTS_PER_MINUTE's default, per credential
+
+# name, requests an hour, credentials
+BUDGETS = [
+    ("anonymous", 60, 1),
+    ("1 token", 5_000, 1),
+    ("2 tokens", 10_000, 2),
+    ("3 tokens", 15_000, 3),
+    ("GitHub App (15,000/h)", 15_000, 1),
+    ("5 tokens", 25_000, 5),
+    ("10 tokens", 50_000, 10),
+    ("App + 10 tokens", 65_000, 11),
+]
 
 
-def sample_rate(path):
-    """Events per second in the sample: its events over the seconds they span."""
-    times = []
-    with gzip.open(path, "rt", encoding="utf-8") as lines:
-        for line in lines:
-            if line.strip():
-                created = json.loads(line)["created_at"]
-                times.append(datetime.strptime(created, "%Y-%m-%dT%H:%M:%SZ"))
-    span = (max(times) - min(times)).total_seconds() + 1
-    return len(times), span, len(times) / span
+def requests_per_second(per_hour, credentials):
+    return min(per_hour / 3600, credentials * MAX_PER_MINUTE / 60)
 
 
-def plan(tokens, pages, rate):
-    """What N tokens (0 = anonymous) can do against a feed of `rate` events/s."""
-    per_poll = min(pages * EVENTS_PER_PAGE, REACHABLE)
-    budget = TOKEN_BUDGET if tokens else ANONYMOUS_BUDGET
-    accounts = max(tokens, 1)
-    # Each token: at most one poll per X-Poll-Interval, and no more polls than its budget buys
-    # when every poll costs all its pages (a busy feed: every page is new, nothing is 304).
-    interval_by_budget = 3600 / (budget / pages)
-    interval = max(POLL_INTERVAL, interval_by_budget) / accounts
-    polls_per_hour = 3600 / interval
-    capacity = per_poll / interval  # events/s the polls can read
-    new_per_poll = rate * interval
-    pages_needed = min(pages, max(1, math.ceil(new_per_poll / EVENTS_PER_PAGE)))
-    requests_per_hour = polls_per_hour * pages_needed
-    return {
-        "tokens": "anonymous" if tokens == 0 else str(tokens),
-        "interval": interval,
-        "polls": polls_per_hour,
-        "requests": requests_per_hour,
-        "budget_used": requests_per_hour / (budget * accounts),
-        "capacity": capacity,
-        "completeness": min(1.0, capacity / rate),
-        "tokens_for_all": math.ceil(rate / (per_poll / POLL_INTERVAL)),
-    }
+def budget_pacing(per_hour, credentials, push, other):
+    """(pages 2-3 share, page 1 best share, events stored/s) with the budget spread evenly."""
+    rate = requests_per_second(per_hour, credentials)
+    other_share = min(1.0, rate * PAGE / other)
+    left = max(0.0, rate - other / PAGE)
+    push_share = min(1.0, left * PAGE / push)
+    return other_share, push_share, other * other_share + push * push_share
+
+
+def poll_interval_pacing(credentials, pages, push, other):
+    """The same with each credential asking for at most `pages` pages per poll interval."""
+    reads = credentials / POLL_INTERVAL  # sweeps a second, each reading both streams
+    other_pages = min(2, max(0, pages - 1))
+    push_pages = 1 if pages >= 1 else 0
+    other_share = min(1.0, reads * other_pages * PAGE / other)
+    push_share = min(1.0, reads * push_pages * PAGE / push)
+    return other_share, push_share, other * other_share + push * push_share
 
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--rate", type=float, help="events/s of the feed (default: the sample's)")
+    parser.add_argument("--push-rate", type=float, default=200, help="page 1's events/s (default 200)")
+    parser.add_argument("--other-rate", type=float, default=50, help="pages 2-3's events/s (default 50)")
     parser.add_argument("--pages", type=int, default=3, help="POLLER_PAGES (1 to 3, default 3)")
-    parser.add_argument("--tokens", default="0,1,2,4,8,11,16", help="token counts to tabulate")
     parser.add_argument("--retention-days", type=float, default=7, help="RETENTION in days (default 7)")
     parser.add_argument("--bytes-per-event", type=float, default=124,
                         help="Redis memory per retained event (default 124: docs/benchmarks.md, Ingest)")
     args = parser.parse_args()
+    push, other = args.push_rate, args.other_rate
 
-    count, span, measured = sample_rate(SAMPLE)
-    rate = args.rate or measured
-    print(f"Sample: {count} events over {span:.0f} s = {measured:.1f} events/s "
-          f"({measured * 3600:,.0f} events/hour) in {SAMPLE.name}")
-    print(f"Feed rate used: {rate:.1f} events/s; POLLER_PAGES={args.pages}; "
-          f"X-Poll-Interval={POLL_INTERVAL} s; {REACHABLE} events reachable per poll")
+    print(f"Feed: page 1 {push:g} events/s, pages 2-3 {other:g} events/s; "
+          f"POLLER_MAX_REQUESTS_PER_MINUTE={MAX_PER_MINUTE} per credential")
     print()
-    print("| tokens | poll every | polls/hour | requests/hour (200s) | budget used "
-          "| events/s readable | events/hour readable | completeness |")
-    print("|---|---|---|---|---|---|---|---|")
-    for tokens in (int(t) for t in args.tokens.split(",")):
-        row = plan(tokens, args.pages, rate)
-        print(f"| {row['tokens']} | {row['interval']:.1f} s | {row['polls']:,.0f} | {row['requests']:,.0f} "
-              f"| {row['budget_used']:.1%} | {row['capacity']:.1f} | {row['capacity'] * 3600:,.0f} "
-              f"| {row['completeness']:.1%} |")
+    print("| budget | requests/s | budget: pages 2-3 | budget: page 1 (best) | poll-interval: pages 2-3 "
+          "| poll-interval: page 1 |")
+    print("|---|---|---|---|---|---|")
+    for name, per_hour, credentials in BUDGETS:
+        rate = requests_per_second(per_hour, credentials)
+        b_other, b_push, _ = budget_pacing(per_hour, credentials, push, other)
+        p_other, p_push, _ = poll_interval_pacing(credentials, args.pages, push, other)
+        print(f"| {name} | {rate:.2f} | {b_other:.1%} | {b_push:.1%} | {p_other:.1%} | {p_push:.1%} |")
+    needed = (other + push) / PAGE * 3600
     print()
-    print(f"Redis memory for RETENTION={args.retention_days:g}d at {args.bytes_per_event:g} bytes per event "
-          f"(the events the tokens can read, at most the feed's):")
+    print(f"Every event of both streams: {needed:,.0f} requests an hour "
+          f"({needed / 5000:.1f} personal tokens, {needed / 15000:.1f} App installations).")
     print()
-    print("| tokens | events stored/s | events retained | Redis used_memory |")
+    print(f"Redis memory for RETENTION={args.retention_days:g}d at {args.bytes_per_event:g} bytes per event, "
+          f"with POLLER_PACING=budget (the poller's share of page 1 is about 0.9 of the best):")
+    print()
+    print("| budget | events stored/s | events retained | Redis used_memory |")
     print("|---|---|---|---|")
-    for tokens in (int(t) for t in args.tokens.split(",")):
-        row = plan(tokens, args.pages, rate)
-        stored = min(row["capacity"], rate)
+    for name, per_hour, credentials in BUDGETS:
+        b_other, b_push, _ = budget_pacing(per_hour, credentials, push, other)
+        stored = other * b_other + push * min(1.0, 0.9 * b_push)
         retained = stored * args.retention_days * 86400
-        print(f"| {row['tokens']} | {stored:.1f} | {retained:,.0f} | {retained * args.bytes_per_event / 2**20:,.0f} MiB |")
-    print()
-    print(f"Tokens to read every event at {rate:.1f} events/s: {plan(1, args.pages, rate)['tokens_for_all']} "
-          f"(each token reads at most {min(args.pages * EVENTS_PER_PAGE, REACHABLE) / POLL_INTERVAL:.0f} events/s)")
+        print(f"| {name} | {stored:.1f} | {retained:,.0f} | {retained * args.bytes_per_event / 2**20:,.0f} MiB |")
 
 
 if __name__ == "__main__":

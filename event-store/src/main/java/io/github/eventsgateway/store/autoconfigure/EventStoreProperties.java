@@ -27,7 +27,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("gateway.store")
 public record EventStoreProperties(@DefaultValue(EventStoreKeys.DEFAULT_NAMESPACE) String namespace,
-		@DefaultValue("7d") Duration retention, @DefaultValue("1s") Duration commandTimeout,
+		@DefaultValue("1d") Duration retention, @DefaultValue("1s") Duration commandTimeout,
 		@DefaultValue("500ms") Duration connectTimeout, @DefaultValue("1s") Duration maxReconnectDelay) {
 
 	/** The shortest retention: an hour, so that every default window of the API fits. */

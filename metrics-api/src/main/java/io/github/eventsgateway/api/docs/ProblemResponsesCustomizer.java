@@ -34,7 +34,7 @@ class ProblemResponsesCustomizer implements GlobalOperationCustomizer {
 		responses.putIfAbsent("400", problem("A parameter is malformed or out of range",
 				"""
 						{"type":"urn:events-gateway:problem:invalid-parameter","title":"Invalid request parameter","status":400,\
-						"detail":"offset must be a whole number of minutes from 1 to 10080 (the retention), such as offset=10; got 'abc'.",\
+						"detail":"offset must be a whole number of minutes from 1 to 1440 (the retention), such as offset=10; got 'abc'.",\
 						"instance":"/api/v1/events/counts","parameter":"offset"}"""));
 		responses.putIfAbsent("503", problem("The event store (Redis) is unreachable; answered within 2 seconds", """
 				{"type":"urn:events-gateway:problem:store-unavailable","title":"Event store unavailable","status":503,\

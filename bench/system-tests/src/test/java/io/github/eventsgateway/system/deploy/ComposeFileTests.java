@@ -134,7 +134,7 @@ class ComposeFileTests {
 		Map<String, Object> environment = ComposeFile.map(this.compose.service(service), "environment");
 		assertThat(environment).containsEntry("REDIS_URL", "${REDIS_URL:-redis://redis:6379}");
 		assertThat(environment).containsEntry("REDIS_TOPOLOGY", "${REDIS_TOPOLOGY:-standalone}");
-		assertThat(environment).containsEntry("RETENTION", "${RETENTION:-7d}");
+		assertThat(environment).containsEntry("RETENTION", "${RETENTION:-1d}");
 	}
 
 	@ParameterizedTest
