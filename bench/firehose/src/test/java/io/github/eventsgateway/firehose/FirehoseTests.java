@@ -27,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 @Timeout(30)
-class FirehoseTest {
+class FirehoseTests {
 
 	private static final Instant START = Instant.parse("2026-11-23T10:15:00Z");
 

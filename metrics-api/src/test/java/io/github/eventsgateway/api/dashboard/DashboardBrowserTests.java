@@ -58,7 +58,7 @@ import static org.assertj.core.api.Assertions.fail;
  * (copied to {@code docs/images/dashboard.png} for the README).
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-class DashboardBrowserTest {
+class DashboardBrowserTests {
 
 	private static final Path CHROMIUM = Path.of(System.getProperty("chromium.binary", "/usr/bin/chromium"));
 

@@ -35,7 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @AutoConfigureWebTestClient
-class DashboardEndpointsTest {
+class DashboardEndpointsTests {
 
 	private static final Instant NOW = Instant.parse("2025-01-01T15:00:45Z");
 

@@ -30,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The token's budget is spent before the poller starts (by another client of the same
  * token, as happens when a token is shared).
  */
-class RateLimitBudgetTest {
+class RateLimitBudgetTests {
 
 	private static final int BUDGET = 40;
 

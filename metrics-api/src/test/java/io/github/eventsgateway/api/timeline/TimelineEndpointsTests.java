@@ -38,7 +38,7 @@ import static org.awaitility.Awaitility.await;
 
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @AutoConfigureWebTestClient
-class TimelineEndpointsTest {
+class TimelineEndpointsTests {
 
 	/** Just after the fixture's newest event (15:00:38Z). */
 	static final Instant NOW = Instant.parse("2025-01-01T15:00:45Z");

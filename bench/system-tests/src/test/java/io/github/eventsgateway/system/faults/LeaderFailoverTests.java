@@ -26,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Two pollers, each with a token of its own so that the stand-in tells their requests
  * apart; the leader is killed with {@code kill -9}.
  */
-class LeaderFailoverTest {
+class LeaderFailoverTests {
 
 	@Test
 	@Timeout(value = 150, unit = TimeUnit.SECONDS)

@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code server.netty.idle-timeout} in both {@code application.yml}) has passed, and the
  * services answer meanwhile.
  */
-class SlowClientsTest {
+class SlowClientsTests {
 
 	private static final Duration IDLE_TIMEOUT = Duration.ofSeconds(20);
 

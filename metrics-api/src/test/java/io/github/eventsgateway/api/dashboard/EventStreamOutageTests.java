@@ -25,7 +25,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "gateway.dashboard.stream-interval=250ms")
 @AutoConfigureWebTestClient
-class EventStreamOutageTest {
+class EventStreamOutageTests {
 
 	private static final RedisServerProcess redis = RedisServerProcess.start();
 

@@ -27,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * cleans them up first: the API never answers 5xx, and every error is problem+json, those
  * that the HTTP decoder refuses by itself (malformed or oversized headers) included.
  */
-class MalformedRequestsTest {
+class MalformedRequestsTests {
 
 	private static final int REQUESTS = 3000;
 

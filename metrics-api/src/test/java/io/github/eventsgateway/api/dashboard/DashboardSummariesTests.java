@@ -34,7 +34,7 @@ import org.springframework.http.codec.ServerSentEvent;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-class DashboardSummariesTest {
+class DashboardSummariesTests {
 
 	/** Just after the fixture's newest event (15:00:38Z). */
 	private static final Instant NOW = Instant.parse("2025-01-01T15:00:45Z");

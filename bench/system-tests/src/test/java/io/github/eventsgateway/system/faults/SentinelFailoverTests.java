@@ -31,9 +31,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * replica, both services answer and write again within 10 seconds of the master's death,
  * and no event is counted twice.
  */
-class SentinelFailoverTest {
+class SentinelFailoverTests {
 
-	private static final Logger logger = LoggerFactory.getLogger(SentinelFailoverTest.class);
+	private static final Logger logger = LoggerFactory.getLogger(SentinelFailoverTests.class);
 
 	private static final String COUNTS = "/api/v1/events/counts?offset=60";
 
@@ -95,7 +95,7 @@ class SentinelFailoverTest {
 			assertThat(onReplica.eventsStoredCounter()).as("events counted by ingest").isEqualTo(ids.size());
 			assertThat(onReplica.membersAcrossTypes()).as("events in the type sets").isEqualTo(ids.size());
 			Waiting.until("the API shows every stored event", Duration.ofSeconds(10),
-					() -> RedisOutageTest.total(api.get(COUNTS)) == ids.size());
+					() -> RedisOutageTests.total(api.get(COUNTS)) == ids.size());
 		}
 	}
 

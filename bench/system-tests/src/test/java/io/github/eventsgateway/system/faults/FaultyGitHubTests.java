@@ -28,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * JSON, responses slower than the poller's request timeout, connection resets and
  * secondary rate limits.
  */
-class FaultyGitHubTest {
+class FaultyGitHubTests {
 
 	private static final Duration FAULTY_PERIOD = Duration.ofSeconds(60);
 

@@ -27,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Redis killed under a running poller and API, then started again (empty, as it keeps
  * nothing on disk).
  */
-class RedisOutageTest {
+class RedisOutageTests {
 
 	private static final String COUNTS = "/api/v1/events/counts?offset=60";
 
