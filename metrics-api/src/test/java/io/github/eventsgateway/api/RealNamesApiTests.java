@@ -93,9 +93,11 @@ class RealNamesApiTests {
 		String uri = "/api/v1/events/counts?offset=10&types=watchevent,ISSUESEVENT,WatchEvent,sponsorshipevent";
 		this.client.get().uri(uri).exchange().expectStatus().isOk();
 		try (RedisMonitor monitor = new RedisMonitor(redis.port())) {
-			assertThat(body(uri))
+			// Another window, holding the same events: not an answer the API kept (hot
+			// answers), and the script is loaded already.
+			assertThat(body(uri.replace("offset=10", "offset=11")))
 				.contains("\"total\":3,\"counts\":{\"WatchEvent\":2,\"IssuesEvent\":1,\"SponsorshipEvent\":0}}");
-			assertThat(monitor.clientCommands()).as("round trips").hasSize(1);
+			assertThat(monitor.requestCommands()).as("round trips").hasSize(1);
 		}
 	}
 
