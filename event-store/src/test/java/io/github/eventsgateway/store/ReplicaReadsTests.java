@@ -21,7 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * With Lettuce told to read from replicas, every read script runs on the replica and
- * every write on the master.
+ * every write on the master. A master and its replica ({@code --replicaof}) of its own,
+ * as the shared server has no replica.
  */
 class ReplicaReadsTests {
 
