@@ -36,7 +36,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Two replicas that require API keys ({@code API_KEYS}), on one real Redis: a key's
  * budget is spent across both, refusals are problems, the probes, the dashboard, its
  * stream and the API description need no key, and no key is ever written to Redis or to
- * the log.
+ * the log. It kills and restarts its Redis, so it starts a {@code redis-server} of its
+ * own instead of the shared one.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class ApiKeysTests {

@@ -23,7 +23,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Two replicas on one Redis keep the answers they computed: hot requests cost Redis
  * (almost) nothing, and a write reaches both replicas' answers within the confirm
- * interval.
+ * interval. It restarts its Redis and counts the server's commands
+ * ({@code INFO commandstats}), so it starts a {@code redis-server} of its own instead of
+ * the shared one, where other classes' contexts keep reading.
  */
 class HotAnswersTests {
 
