@@ -32,7 +32,13 @@ public final class RedisTemplates {
 		return connectionFactory(testRedis.port());
 	}
 
-	private static LettuceConnectionFactory connectionFactory(int port) {
+	/**
+	 * Opens a connection factory to the Redis on a port of this machine; close it after
+	 * the test.
+	 * @param port the port
+	 * @return a started factory
+	 */
+	public static LettuceConnectionFactory connectionFactory(int port) {
 		LettuceConnectionFactory factory = new LettuceConnectionFactory(
 				new RedisStandaloneConfiguration("127.0.0.1", port));
 		factory.afterPropertiesSet();
