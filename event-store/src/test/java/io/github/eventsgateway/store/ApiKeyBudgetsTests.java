@@ -5,8 +5,9 @@ import java.util.List;
 import java.util.stream.IntStream;
 
 import io.github.eventsgateway.store.ApiKeyBudgets.Spending;
-import io.github.eventsgateway.store.testing.RedisServerProcess;
 import io.github.eventsgateway.store.testing.RedisTemplates;
+import io.github.eventsgateway.store.testing.SharedRedis;
+import io.github.eventsgateway.store.testing.TestRedis;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,11 +24,10 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
  * API keys' token buckets in a real Redis, spent from two connections as two API replicas
  * would.
  */
+@SharedRedis
 class ApiKeyBudgetsTests {
 
 	private static final String KEY_HASH = "a".repeat(64);
-
-	private static RedisServerProcess redisServer;
 
 	private static LettuceConnectionFactory firstReplica;
 
@@ -35,30 +35,35 @@ class ApiKeyBudgetsTests {
 
 	private static ReactiveStringRedisTemplate redis;
 
-	private final EventStoreKeys keys = EventStoreKeys.defaults();
+	private final TestRedis testRedis;
+
+	private final EventStoreKeys keys;
 
 	private ApiKeyBudgets first;
 
 	private ApiKeyBudgets second;
 
+	ApiKeyBudgetsTests(TestRedis testRedis) {
+		this.testRedis = testRedis;
+		this.keys = testRedis.keys();
+	}
+
 	@BeforeAll
-	static void startRedis() {
-		redisServer = RedisServerProcess.start();
-		firstReplica = RedisTemplates.connectionFactory(redisServer);
-		secondReplica = RedisTemplates.connectionFactory(redisServer);
+	static void connectTwoReplicas(TestRedis testRedis) {
+		firstReplica = RedisTemplates.connectionFactory(testRedis);
+		secondReplica = RedisTemplates.connectionFactory(testRedis);
 		redis = RedisTemplates.template(firstReplica);
 	}
 
 	@AfterAll
-	static void stopRedis() {
+	static void disconnect() {
 		firstReplica.destroy();
 		secondReplica.destroy();
-		redisServer.close();
 	}
 
 	@BeforeEach
-	void emptyRedis() {
-		redis.execute((connection) -> connection.serverCommands().flushAll()).blockLast();
+	void emptyNamespace() {
+		this.testRedis.clear();
 		this.first = new ApiKeyBudgets(redis, this.keys);
 		this.second = new ApiKeyBudgets(RedisTemplates.template(secondReplica), this.keys);
 	}
@@ -108,8 +113,8 @@ class ApiKeyBudgetsTests {
 	@Test
 	void keepsABucketUnderTheKeyHashOnlyUntilItIsFullAgain() {
 		spend(this.first, new ApiKeyBudget(2, 10));
-		String bucket = "ghe:{events}:api-key:" + KEY_HASH;
-		assertThat(redis.keys("*").collectList().block()).containsExactly(bucket);
+		String bucket = this.testRedis.namespace() + ":{events}:api-key:" + KEY_HASH;
+		assertThat(redis.keys(this.testRedis.namespace() + ":*").collectList().block()).containsExactly(bucket);
 		Long ttl = redis.getExpire(bucket).map(Duration::toMillis).block();
 		// One token to refill at 2 a second, plus a second of slack.
 		assertThat(ttl).isBetween(1_000L, 1_500L);

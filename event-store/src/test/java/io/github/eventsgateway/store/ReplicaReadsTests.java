@@ -18,10 +18,12 @@ import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactor
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * With Lettuce told to read from replicas, every read script runs on the replica and
- * every write on the master.
+ * every write on the master. A master and its replica ({@code --replicaof}) of its own,
+ * as the shared server has no replica.
  */
 class ReplicaReadsTests {
 
@@ -80,14 +82,13 @@ class ReplicaReadsTests {
 		return factory;
 	}
 
-	private void awaitReplicated(EventStoreKeys keys, String version) throws InterruptedException {
+	private void awaitReplicated(EventStoreKeys keys, String version) {
 		LettuceConnectionFactory direct = RedisTemplates.connectionFactory(this.replica);
 		try {
 			StoreVersion onReplica = new StoreVersion(RedisTemplates.template(direct), keys);
-			for (int i = 0; i < 200 && !version.equals(onReplica.read().block(Duration.ofSeconds(5))); i++) {
-				Thread.sleep(50);
-			}
-			assertThat(onReplica.read().block(Duration.ofSeconds(5))).isEqualTo(version);
+			await().atMost(Duration.ofSeconds(10))
+				.pollInterval(Duration.ofMillis(50))
+				.untilAsserted(() -> assertThat(onReplica.read().block(Duration.ofSeconds(5))).isEqualTo(version));
 		}
 		finally {
 			direct.destroy();

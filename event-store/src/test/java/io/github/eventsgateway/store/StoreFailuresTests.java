@@ -35,7 +35,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Failures as Redis and the client really produce them, through Spring Data Redis'
- * wrappers: which mean "the store cannot serve now", and what each one is called.
+ * wrappers: which mean "the store cannot serve now", and what each one is called. It
+ * kills, restarts and reconfigures ({@code CONFIG SET maxmemory}, {@code DEBUG}) its
+ * Redis, so it starts a {@code redis-server} of its own instead of the shared one.
  */
 class StoreFailuresTests {
 

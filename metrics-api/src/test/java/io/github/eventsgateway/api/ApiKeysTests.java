@@ -31,12 +31,14 @@ import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Two replicas that require API keys ({@code API_KEYS}), on one real Redis: a key's
  * budget is spent across both, refusals are problems, the probes, the dashboard, its
  * stream and the API description need no key, and no key is ever written to Redis or to
- * the log.
+ * the log. It kills and restarts its Redis, so it starts a {@code redis-server} of its
+ * own instead of the shared one.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class ApiKeysTests {
@@ -277,16 +279,10 @@ class ApiKeysTests {
 	}
 
 	private static void awaitAnswer(WebTestClient.RequestHeadersSpec<?> request, HttpStatus expected) {
-		long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-		while (request.exchange().returnResult(byte[].class).getStatus().value() != expected.value()) {
-			assertThat(System.nanoTime()).as("waiting for %s", expected).isLessThan(deadline);
-			try {
-				Thread.sleep(100);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-			}
-		}
+		await("an answer " + expected).atMost(Duration.ofSeconds(15))
+			.pollDelay(Duration.ZERO)
+			.pollInterval(Duration.ofMillis(100))
+			.until(() -> request.exchange().returnResult(byte[].class).getStatus().value() == expected.value());
 	}
 
 	private static String sha256(String key) {

@@ -6,21 +6,18 @@ import java.util.List;
 import java.util.Map;
 
 import com.jayway.jsonpath.JsonPath;
-import io.github.eventsgateway.store.GitHubEvent;
+import io.github.eventsgateway.api.hot.KeptAnswers;
 import io.github.eventsgateway.store.CredentialState;
+import io.github.eventsgateway.store.GitHubEvent;
 import io.github.eventsgateway.store.PollerReport;
-import io.github.eventsgateway.store.testing.RedisServerProcess;
-import org.junit.jupiter.api.AfterAll;
+import io.github.eventsgateway.store.testing.TestRedis;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.context.ApplicationContext;
 import org.springframework.core.ParameterizedTypeReference;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,33 +27,31 @@ import static org.awaitility.Awaitility.await;
  * The poller status as the poller reports it, and the operational endpoints: health
  * probes, Prometheus metrics and the OpenAPI description.
  */
-@SpringBootTest(classes = { MetricsApiApplication.class, FixtureClock.class },
-		webEnvironment = WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient
-@DirtiesContext
+@ApiOnFixtureClock
 class ApiOperationsTests {
 
 	private static final Instant NOW = FixtureClock.NOW;
 
-	static final RedisServerProcess redis = RedisServerProcess.start();
+	private static TestRedis redis;
 
 	@Autowired
 	private WebTestClient client;
 
-	@DynamicPropertySource
-	static void redisUrl(DynamicPropertyRegistry registry) {
-		registry.add("spring.data.redis.url", redis::url);
+	@BeforeAll
+	static void emptyTheStore(TestRedis testRedis) {
+		redis = testRedis;
+		TestEventStore.ofSharedContexts(redis).clear();
 	}
 
-	@AfterAll
-	static void stopRedis() {
-		redis.close();
+	@BeforeEach
+	void apiSeesTheStore(@Autowired ApplicationContext context) {
+		KeptAnswers.awaitCurrentVersion(context);
 	}
 
 	@Test
 	void countsAgainWithinTheSameSecondOnceAnEventIsStored() {
-		try (TestEventStore store = new TestEventStore(redis)) {
-			store.flushAll();
+		try (TestEventStore store = TestEventStore.ofSharedContexts(redis)) {
+			store.clear();
 			store.ingest(List.of(new GitHubEvent("1", "WatchEvent", 1L, "o/r", "a", NOW.minusSeconds(5), null)));
 			expectWatchEvents(1);
 			expectWatchEvents(1);
@@ -81,8 +76,8 @@ class ApiOperationsTests {
 
 	@Test
 	void reportsWhatThePollerReportedAndWhetherItIsStale() {
-		try (TestEventStore store = new TestEventStore(redis)) {
-			store.flushAll();
+		try (TestEventStore store = TestEventStore.ofSharedContexts(redis)) {
+			store.clear();
 			store.ingestPages(FixtureEvents.pages().subList(0, 1));
 			store.reportStatus("poller-a",
 					PollerReport.builder("poller-a")
@@ -163,7 +158,7 @@ class ApiOperationsTests {
 
 	@Test
 	void costsOneRedisRoundTripWhenTheStoreMovedOnAndNoneWhileItStandsStill() throws Exception {
-		try (TestEventStore store = new TestEventStore(redis)) {
+		try (TestEventStore store = TestEventStore.ofSharedContexts(redis)) {
 			store.ingestPages(FixtureEvents.pages().subList(0, 2));
 			List<String> endpoints = List.of("/api/v1/events/counts?offset=10",
 					"/api/v1/events/counts?offset=10&types=WatchEvent,PushEvent,IssuesEvent",

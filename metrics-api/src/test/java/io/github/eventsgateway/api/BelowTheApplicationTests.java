@@ -16,8 +16,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.github.eventsgateway.api.RawHttp.Response;
-import io.github.eventsgateway.store.testing.RedisServerProcess;
-import org.junit.jupiter.api.AfterAll;
+import io.github.eventsgateway.store.testing.SharedRedis;
 import org.junit.jupiter.api.Test;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -25,9 +24,6 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -36,9 +32,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * get problem+json like every other error, and connections that trickle their request are
  * closed once the idle timeout (shortened here to 2 s) has passed.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "server.netty.idle-timeout=2s")
-@DirtiesContext
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = BelowTheApplicationTests.SHORT_IDLE_TIMEOUT)
+@SharedRedis
 class BelowTheApplicationTests {
+
+	static final String SHORT_IDLE_TIMEOUT = "server.netty.idle-timeout=2s";
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(2);
 
@@ -47,20 +45,8 @@ class BelowTheApplicationTests {
 	private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
 	};
 
-	static final RedisServerProcess redis = RedisServerProcess.start();
-
 	@LocalServerPort
 	private int port;
-
-	@DynamicPropertySource
-	static void redisUrl(DynamicPropertyRegistry registry) {
-		registry.add("spring.data.redis.url", redis::url);
-	}
-
-	@AfterAll
-	static void stopRedis() {
-		redis.close();
-	}
 
 	@Test
 	void answersHeadersOverTheLimitWith431Problem() {

@@ -10,21 +10,17 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 import io.github.eventsgateway.api.FixtureEvents.Event;
-import io.github.eventsgateway.store.testing.RedisServerProcess;
-import org.junit.jupiter.api.AfterAll;
+import io.github.eventsgateway.api.hot.KeptAnswers;
+import io.github.eventsgateway.store.testing.TestRedis;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.context.ApplicationContext;
 import org.springframework.core.ParameterizedTypeReference;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,16 +30,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * poller's write path, checked against what this test computes from the same files with
  * plain Jackson.
  */
-@SpringBootTest(classes = { MetricsApiApplication.class, FixtureClock.class },
-		webEnvironment = WebEnvironment.RANDOM_PORT, properties = "gateway.store.retention=7400d")
-@AutoConfigureWebTestClient
-@DirtiesContext
+@ApiOnFixtureClock
 class FixtureEventsApiTests {
 
 	private static final ParameterizedTypeReference<Map<String, Object>> JSON_OBJECT = new ParameterizedTypeReference<>() {
 	};
-
-	static final RedisServerProcess redis = RedisServerProcess.start();
 
 	private static List<Event> events;
 
@@ -53,24 +44,20 @@ class FixtureEventsApiTests {
 	@Autowired
 	private WebTestClient client;
 
-	@DynamicPropertySource
-	static void redisUrl(DynamicPropertyRegistry registry) {
-		registry.add("spring.data.redis.url", redis::url);
-	}
-
 	@BeforeAll
-	static void storeFixtureEvents() {
+	static void storeFixtureEvents(TestRedis testRedis) {
 		events = FixtureEvents.allUnique();
 		now = events.stream().map(Event::createdAt).max(Comparator.naturalOrder()).orElseThrow().plusSeconds(30);
 		assertThat(now).isEqualTo(FixtureClock.NOW);
-		try (TestEventStore store = new TestEventStore(redis)) {
+		try (TestEventStore store = TestEventStore.ofSharedContexts(testRedis)) {
+			store.clear();
 			store.ingestPages(FixtureEvents.pages());
 		}
 	}
 
-	@AfterAll
-	static void stopRedis() {
-		redis.close();
+	@BeforeEach
+	void apiSeesTheStore(@Autowired ApplicationContext context) {
+		KeptAnswers.awaitCurrentVersion(context);
 	}
 
 	@ParameterizedTest

@@ -19,11 +19,14 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Two replicas on one Redis keep the answers they computed: hot requests cost Redis
  * (almost) nothing, and a write reaches both replicas' answers within the confirm
- * interval.
+ * interval. It restarts its Redis and counts the server's commands
+ * ({@code INFO commandstats}), so it starts a {@code redis-server} of its own instead of
+ * the shared one, where other classes' contexts keep reading.
  */
 class HotAnswersTests {
 
@@ -118,13 +121,10 @@ class HotAnswersTests {
 		redis.restart();
 		// the restarted Redis is empty: no replica may still give the old counts
 		for (ConfigurableApplicationContext replica : List.of(first, second)) {
-			long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-			Response response = RawHttp.send(port(replica), "GET", COUNTS);
-			while ((response.status() != 200) && System.nanoTime() < deadline) {
-				sleep(50);
-				response = RawHttp.send(port(replica), "GET", COUNTS);
-			}
-			assertThat(response.status()).isEqualTo(200);
+			Response response = await().atMost(Duration.ofSeconds(10))
+				.pollDelay(Duration.ZERO)
+				.pollInterval(Duration.ofMillis(50))
+				.until(() -> RawHttp.send(port(replica), "GET", COUNTS), (answer) -> answer.status() == 200);
 			assertThat(total(response.body())).isZero();
 		}
 		store.ingestPages(FixtureEvents.pages());
@@ -133,15 +133,12 @@ class HotAnswersTests {
 	}
 
 	private static long awaitPositiveTotal(int port) {
-		long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-		while (System.nanoTime() < deadline) {
-			Response response = RawHttp.send(port, "GET", COUNTS);
-			if (response.status() == 200 && total(response.body()) > 0) {
-				return total(response.body());
-			}
-			sleep(10);
-		}
-		throw new AssertionError("The counts never came back");
+		Response response = await("the counts coming back").atMost(Duration.ofSeconds(10))
+			.pollDelay(Duration.ZERO)
+			.pollInterval(Duration.ofMillis(10))
+			.until(() -> RawHttp.send(port, "GET", COUNTS),
+					(answer) -> answer.status() == 200 && total(answer.body()) > 0);
+		return total(response.body());
 	}
 
 	private static long scriptReads(Map<String, Long> calls) {
@@ -149,29 +146,26 @@ class HotAnswersTests {
 				+ calls.getOrDefault("evalsha", 0L) + calls.getOrDefault("eval", 0L);
 	}
 
-	/** Asks until two answers in a row cost no script: the answer is kept. */
+	/** Asks until an answer costs no script: the answer is kept. */
 	private static void awaitKept(int port, String target) {
-		for (int attempt = 0; attempt < 100; attempt++) {
-			long before = scriptReads(CommandStats.of(redis.port()));
-			assertThat(RawHttp.send(port, "GET", target).status()).as(target).isEqualTo(200);
-			if (scriptReads(CommandStats.of(redis.port())) == before) {
-				return;
-			}
-			sleep(20);
-		}
-		throw new AssertionError(target + " is never answered from memory");
+		await(target + " answered from memory").atMost(Duration.ofSeconds(10))
+			.pollDelay(Duration.ZERO)
+			.pollInterval(Duration.ofMillis(20))
+			.until(() -> {
+				long before = scriptReads(CommandStats.of(redis.port()));
+				assertThat(RawHttp.send(port, "GET", target).status()).as(target).isEqualTo(200);
+				return scriptReads(CommandStats.of(redis.port())) == before;
+			});
 	}
 
+	/** Waits until the counts reach a total, and tells when (in nanoseconds). */
 	private static long awaitTotal(int port, long expected) {
-		long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-		while (System.nanoTime() < deadline) {
-			Response response = RawHttp.send(port, "GET", COUNTS);
-			if (response.status() == 200 && total(response.body()) == expected) {
-				return System.nanoTime();
-			}
-			sleep(2);
-		}
-		throw new AssertionError("The counts never reached a total of " + expected);
+		await("a total of " + expected).atMost(Duration.ofSeconds(10))
+			.pollDelay(Duration.ZERO)
+			.pollInterval(Duration.ofMillis(2))
+			.until(() -> RawHttp.send(port, "GET", COUNTS),
+					(answer) -> answer.status() == 200 && total(answer.body()) == expected);
+		return System.nanoTime();
 	}
 
 	private static long total(String body) {
@@ -181,15 +175,6 @@ class HotAnswersTests {
 			end++;
 		}
 		return Long.parseLong(body.substring(at, end));
-	}
-
-	private static void sleep(long millis) {
-		try {
-			Thread.sleep(millis);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
 	}
 
 	private static ConfigurableApplicationContext startReplica() {

@@ -1,13 +1,15 @@
 package io.github.eventsgateway.api;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import io.github.eventsgateway.api.RawHttp.Response;
-import io.github.eventsgateway.store.testing.RedisServerProcess;
-import io.github.eventsgateway.store.testing.RedisTemplates;
-import org.junit.jupiter.api.AfterAll;
+import io.github.eventsgateway.store.testing.SharedRedis;
+import io.github.eventsgateway.store.testing.TestRedis;
 import org.junit.jupiter.api.Test;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -15,20 +17,17 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Throws many malformed, hostile and oversized requests at the API: none may produce a
  * 5xx, every error must be problem+json with a bounded detail, and none may create
- * anything in Redis.
+ * anything in Redis. The context is the one of {@link BelowTheApplicationTests} (whose
+ * short idle timeout changes nothing here), so that Spring starts it once.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-@DirtiesContext
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = BelowTheApplicationTests.SHORT_IDLE_TIMEOUT)
+@SharedRedis
 class MalformedInputTests {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -36,20 +35,8 @@ class MalformedInputTests {
 	private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
 	};
 
-	static final RedisServerProcess redis = RedisServerProcess.start();
-
 	@LocalServerPort
 	private int port;
-
-	@DynamicPropertySource
-	static void redisUrl(DynamicPropertyRegistry registry) {
-		registry.add("spring.data.redis.url", redis::url);
-	}
-
-	@AfterAll
-	static void stopRedis() {
-		redis.close();
-	}
 
 	@Test
 	void answersEveryBadRequestWithAProblemAndNeverA5xx() {
@@ -80,20 +67,17 @@ class MalformedInputTests {
 	}
 
 	@Test
-	void storesNothingWhateverTheInput() {
+	void storesNothingWhateverTheInput(TestRedis testRedis) {
+		// The shared server holds other classes' keys: none may come or go.
+		Set<String> keysBefore = keys(testRedis);
 		for (String target : badTargets()) {
 			RawHttp.send(this.port, "GET", target);
 		}
-		LettuceConnectionFactory factory = RedisTemplates.connectionFactory(redis);
-		try {
-			Long keys = RedisTemplates.template(factory)
-				.execute((connection) -> connection.serverCommands().dbSize())
-				.blockFirst();
-			assertThat(keys).isZero();
-		}
-		finally {
-			factory.destroy();
-		}
+		assertThat(keys(testRedis)).isEqualTo(keysBefore);
+	}
+
+	private static Set<String> keys(TestRedis testRedis) {
+		return testRedis.template().keys("*").collect(Collectors.toSet()).block(Duration.ofSeconds(10));
 	}
 
 	private static void assertProblem(String request, Response response) {

@@ -30,7 +30,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Redis going away or hanging: every endpoint answers 503 problem+json within 2 seconds
  * (or, while Redis hangs, a kept answer), readiness goes DOWN while liveness stays UP,
- * and the API recovers by itself.
+ * and the API recovers by itself. It kills, hangs ({@code DEBUG SLEEP}) and restarts its
+ * Redis, so it starts a {@code redis-server} of its own instead of the shared one.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @AutoConfigureWebTestClient

@@ -3,7 +3,8 @@ package io.github.eventsgateway.api;
 import java.util.List;
 
 import io.github.eventsgateway.api.RawHttp.Response;
-import io.github.eventsgateway.store.testing.RedisServerProcess;
+import io.github.eventsgateway.store.testing.SharedRedis;
+import io.github.eventsgateway.store.testing.TestRedis;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -16,19 +17,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Two API instances on one Redis answer every request identically: they keep no state of
- * their own.
+ * their own. Both read this class's namespace of the shared Redis, as two replicas of one
+ * deployment read theirs ({@code gateway.store.namespace}).
  */
+@SharedRedis
 class StatelessReplicasTests {
 
-	private static RedisServerProcess redis;
+	private static TestRedis redis;
 
 	private static ConfigurableApplicationContext first;
 
 	private static ConfigurableApplicationContext second;
 
 	@BeforeAll
-	static void startTwoInstancesOnOneRedis() {
-		redis = RedisServerProcess.start();
+	static void startTwoInstancesOnOneRedis(TestRedis testRedis) {
+		redis = testRedis;
 		try (TestEventStore store = new TestEventStore(redis)) {
 			store.ingestPages(FixtureEvents.pages());
 		}
@@ -42,9 +45,6 @@ class StatelessReplicasTests {
 			if (context != null) {
 				context.close();
 			}
-		}
-		if (redis != null) {
-			redis.close();
 		}
 	}
 
@@ -68,7 +68,8 @@ class StatelessReplicasTests {
 
 	private static ConfigurableApplicationContext startInstance() {
 		return new SpringApplicationBuilder(MetricsApiApplication.class, FixtureClock.class).run("--server.port=0",
-				"--spring.data.redis.url=" + redis.url(), "--gateway.store.retention=7400d");
+				"--spring.data.redis.url=" + redis.url(), "--gateway.store.namespace=" + redis.namespace(),
+				"--gateway.store.retention=7400d");
 	}
 
 	private static int port(ConfigurableApplicationContext context) {

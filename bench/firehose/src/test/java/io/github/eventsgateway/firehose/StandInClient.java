@@ -15,6 +15,8 @@ import io.github.eventsgateway.store.testing.GitHubJson;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import static org.awaitility.Awaitility.await;
+
 /**
  * A plain HTTP client of a running stand-in, as the tests use it.
  */
@@ -70,19 +72,9 @@ final class StandInClient {
 	 * just after the write).
 	 */
 	void awaitRequests(int count) {
-		for (int i = 0; i < 500 && this.firehose.requests().size() < count; i++) {
-			sleep(10);
-		}
-	}
-
-	static void sleep(long millis) {
-		try {
-			Thread.sleep(millis);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
+		await().atMost(Duration.ofSeconds(5))
+			.pollInterval(Duration.ofMillis(10))
+			.until(() -> this.firehose.requests().size() >= count);
 	}
 
 	HttpRequest.Builder request(String path, String authorization) {

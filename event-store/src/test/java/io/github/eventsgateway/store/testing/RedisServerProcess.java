@@ -7,10 +7,11 @@ import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+
+import static org.awaitility.Awaitility.await;
 
 /**
  * A throwaway {@code redis-server} process on a free port, with its data in a temporary
@@ -105,20 +106,22 @@ public final class RedisServerProcess implements AutoCloseable {
 	}
 
 	private void awaitListening() {
-		Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
-		while (Instant.now().isBefore(deadline)) {
-			if (!this.process.isAlive()) {
-				throw new IllegalStateException(
-						"redis-server exited at start; see " + this.directory.resolve("redis.log"));
-			}
-			try (Socket socket = new Socket("127.0.0.1", this.port)) {
-				return;
-			}
-			catch (IOException ex) {
-				sleep(Duration.ofMillis(20));
-			}
+		await("redis-server listening on port " + this.port).atMost(Duration.ofSeconds(10))
+			.pollDelay(Duration.ZERO)
+			.pollInterval(Duration.ofMillis(20))
+			.until(this::listening);
+	}
+
+	private boolean listening() {
+		if (!this.process.isAlive()) {
+			throw new IllegalStateException("redis-server exited at start; see " + this.directory.resolve("redis.log"));
 		}
-		throw new IllegalStateException("redis-server did not listen on port " + this.port + " within 10 seconds");
+		try (Socket socket = new Socket("127.0.0.1", this.port)) {
+			return true;
+		}
+		catch (IOException ex) {
+			return false;
+		}
 	}
 
 	private static int freePort() throws IOException {
@@ -131,15 +134,6 @@ public final class RedisServerProcess implements AutoCloseable {
 	private static void waitFor(Process process) {
 		try {
 			process.waitFor(10, TimeUnit.SECONDS);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
-	}
-
-	private static void sleep(Duration duration) {
-		try {
-			Thread.sleep(duration.toMillis());
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();

@@ -31,6 +31,16 @@ public final class TestRedis {
 		return this.namespace;
 	}
 
+	/**
+	 * The same shared server under another namespace, such as the one the Spring contexts
+	 * of {@link SharedRedis} classes share (their {@code gateway.store.namespace}).
+	 * @param namespace a valid namespace
+	 * @return a view of that namespace
+	 */
+	public TestRedis inNamespace(String namespace) {
+		return new TestRedis(this.shared, namespace);
+	}
+
 	/** The key layout of this class's namespace. */
 	public EventStoreKeys keys() {
 		return this.keys;

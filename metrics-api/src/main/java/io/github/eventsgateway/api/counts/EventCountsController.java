@@ -93,10 +93,11 @@ class EventCountsController {
 					"IssueCommentEvent","WatchEvent"],"captured":24,"estimatedMissed":0,"share":1.0},
 					{"stream":"p1","pages":[1],"types":["PushEvent","CreateEvent","DeleteEvent"],"captured":80,
 					"estimatedMissed":112,"share":0.4167}],"settling":true,"settledAt":"2026-11-23T10:25:10Z"}}""")))
-	Mono<ResponseEntity<byte[]>> counts(@Parameter(
-			description = "The window's length in whole minutes, 1 to the retention (1 day = 1440 by default)",
-			schema = @Schema(type = "integer", minimum = "1", defaultValue = "10"),
-			example = "10") @RequestParam(defaultValue = "10") String offset,
+	Mono<ResponseEntity<byte[]>> counts(
+			@Parameter(
+					description = "The window's length in whole minutes, 1 to the retention (1 day = 1440 by default)",
+					schema = @Schema(type = "integer", minimum = "1", defaultValue = "10"),
+					example = "10") @RequestParam(defaultValue = "10") String offset,
 			@Parameter(description = TypesParameter.DESCRIPTION,
 					example = "WatchEvent,IssuesEvent") @RequestParam(required = false) String types) {
 		CountsQuery requested = CountsQuery.of(offset, types, this.maxOffsetMinutes);

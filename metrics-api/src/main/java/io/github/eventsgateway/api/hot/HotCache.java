@@ -2,7 +2,6 @@ package io.github.eventsgateway.api.hot;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Supplier;
 
 import io.github.eventsgateway.api.hot.VersionWatch.Known;
 import io.github.eventsgateway.api.hot.VersionWatch.Ticker;
@@ -47,10 +46,10 @@ public final class HotCache<K, V> {
 	 * @param read reads the answer from the store
 	 * @return the answer with its version
 	 */
-	public Mono<Versioned<V>> get(K query, Supplier<Mono<Versioned<V>>> read) {
+	public Mono<Versioned<V>> get(K query, StoreRead<V> read) {
 		Known known = this.watch.current();
 		if (known == null) {
-			return read.get();
+			return read.read();
 		}
 		long now = this.ticker.nanoTime();
 		Slot<V> slot = this.slots.get(query);
@@ -64,12 +63,25 @@ public final class HotCache<K, V> {
 			this.slots.clear();
 		}
 		Slot<V> fresh = new Slot<>(known, now);
-		fresh.pending = read.get().doOnNext((answer) -> {
+		fresh.pending = read.read().doOnNext((answer) -> {
 			this.watch.observe(answer.version());
 			fresh.resolve(answer);
 		}).doOnError((ex) -> this.slots.remove(query, fresh)).cache();
 		this.slots.put(query, fresh);
 		return fresh.pending;
+	}
+
+	/**
+	 * How a cache reads an answer it does not keep: from the store, with the version it
+	 * was read at.
+	 *
+	 * @param <V> the answer
+	 */
+	@FunctionalInterface
+	public interface StoreRead<V> {
+
+		Mono<Versioned<V>> read();
+
 	}
 
 	/** How many answers are kept now. */

@@ -1,10 +1,9 @@
 package io.github.eventsgateway.api.madepublic;
 
-import java.util.regex.Pattern;
-
 import io.github.eventsgateway.api.hot.HotCache;
 import io.github.eventsgateway.api.hot.HotCaches;
 import io.github.eventsgateway.api.hot.JsonBodies;
+import io.github.eventsgateway.api.parameters.WholeNumberParameter;
 import io.github.eventsgateway.api.problem.InvalidParameterException;
 import io.github.eventsgateway.api.problem.UserInput;
 import io.swagger.v3.oas.annotations.Operation;
@@ -31,8 +30,6 @@ import org.springframework.web.bind.annotation.RestController;
 class MadePublicController {
 
 	static final int MAX_LIMIT = 1000;
-
-	private static final Pattern WHOLE_NUMBER = Pattern.compile("[0-9]{1,9}");
 
 	private final MadePublicAnswers answers;
 
@@ -66,12 +63,12 @@ class MadePublicController {
 	}
 
 	private static int limit(String limit) {
-		int value = WHOLE_NUMBER.matcher(limit).matches() ? Integer.parseInt(limit) : -1;
+		long value = WholeNumberParameter.parse(limit);
 		if (value < 1 || value > MAX_LIMIT) {
 			throw new InvalidParameterException("limit", "limit must be a whole number from 1 to " + MAX_LIMIT
 					+ ", such as limit=100; got " + UserInput.quote(limit) + ".");
 		}
-		return value;
+		return (int) value;
 	}
 
 }

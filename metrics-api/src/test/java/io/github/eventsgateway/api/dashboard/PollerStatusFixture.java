@@ -28,7 +28,17 @@ final class PollerStatusFixture {
 	 * @param lastPollAt when the last poll ended
 	 */
 	static void reportHealthyPoller(ReactiveStringRedisTemplate redis, Instant lastPollAt) {
-		report(redis, "POLLING", lastPollAt, "200", lastPollAt);
+		reportHealthyPoller(redis, EventStoreKeys.defaults(), lastPollAt);
+	}
+
+	/**
+	 * Reports a healthy poller in a namespace.
+	 * @param redis the template
+	 * @param keys the namespace's key layout
+	 * @param lastPollAt when the last poll ended
+	 */
+	static void reportHealthyPoller(ReactiveStringRedisTemplate redis, EventStoreKeys keys, Instant lastPollAt) {
+		report(redis, keys, "POLLING", lastPollAt, "200", lastPollAt);
 	}
 
 	/**
@@ -41,7 +51,11 @@ final class PollerStatusFixture {
 	 */
 	static void report(ReactiveStringRedisTemplate redis, String state, Instant lastPollAt, String lastPollOutcome,
 			Instant lastSuccessAt) {
-		EventStoreKeys keys = EventStoreKeys.defaults();
+		report(redis, EventStoreKeys.defaults(), state, lastPollAt, lastPollOutcome, lastSuccessAt);
+	}
+
+	private static void report(ReactiveStringRedisTemplate redis, EventStoreKeys keys, String state, Instant lastPollAt,
+			String lastPollOutcome, Instant lastSuccessAt) {
 		String token = new PollerLease(redis, keys).acquireOrRenew(INSTANCE, Duration.ofMinutes(5))
 			.block(Duration.ofSeconds(5));
 		boolean failed = !"200".equals(lastPollOutcome) && !"304".equals(lastPollOutcome);

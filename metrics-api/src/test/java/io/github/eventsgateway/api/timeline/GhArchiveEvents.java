@@ -43,7 +43,18 @@ public final class GhArchiveEvents {
 	 * @return how many were stored
 	 */
 	public static int store(ReactiveStringRedisTemplate redis, UnaryOperator<Instant> times) {
-		return store(redis, times, (createdAt) -> true);
+		return store(redis, EventStoreKeys.defaults(), times, (createdAt) -> true);
+	}
+
+	/**
+	 * Stores the events in a namespace through {@link EventWriter}, as the poller does.
+	 * @param redis the template
+	 * @param keys the namespace's key layout
+	 * @param times how to move each event's created_at (identity to keep it)
+	 * @return how many were stored
+	 */
+	public static int store(ReactiveStringRedisTemplate redis, EventStoreKeys keys, UnaryOperator<Instant> times) {
+		return store(redis, keys, times, (createdAt) -> true);
 	}
 
 	/**
@@ -54,6 +65,11 @@ public final class GhArchiveEvents {
 	 * @return how many were stored
 	 */
 	public static int store(ReactiveStringRedisTemplate redis, UnaryOperator<Instant> times, Predicate<Instant> which) {
+		return store(redis, EventStoreKeys.defaults(), times, which);
+	}
+
+	private static int store(ReactiveStringRedisTemplate redis, EventStoreKeys keys, UnaryOperator<Instant> times,
+			Predicate<Instant> which) {
 		List<GitHubEvent> events = new ArrayList<>();
 		for (GitHubEvent event : GitHubJson.ghArchive2025()) {
 			if (which.test(event.createdAt())) {
@@ -61,7 +77,7 @@ public final class GhArchiveEvents {
 						times.apply(event.createdAt()), event.action()));
 			}
 		}
-		EventWriter writer = new EventWriter(redis, EventStoreKeys.defaults(), Duration.ofDays(7));
+		EventWriter writer = new EventWriter(redis, keys, Duration.ofDays(7));
 		return writer.ingest(events).block(Duration.ofSeconds(10)).stored();
 	}
 

@@ -30,7 +30,7 @@ import static org.awaitility.Awaitility.await;
  * Two whole poller applications, wired as in production, on one real Redis and one
  * WireMock GitHub: only the leader polls, and when it stops the standby polls at once
  * without counting any event twice. (A leader killed without releasing the lease is the
- * fault test {@code LeaderFailoverTest}, with real processes.)
+ * fault test {@code LeaderFailoverTests}, with real processes.)
  */
 @SharedRedis
 class TwoPollersTests {

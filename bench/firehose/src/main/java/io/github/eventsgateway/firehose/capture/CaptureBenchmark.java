@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -20,11 +19,11 @@ import io.github.eventsgateway.firehose.Firehose;
 import io.github.eventsgateway.firehose.FirehoseSettings;
 import io.github.eventsgateway.firehose.RecordedRequest;
 import io.github.eventsgateway.firehose.RequestCount;
+import io.github.eventsgateway.firehose.StoredIds;
 import io.github.eventsgateway.firehose.StreamLedger;
 import io.github.eventsgateway.firehose.completeness.BenchProcesses;
 import io.github.eventsgateway.store.EventStoreKeys;
 
-import org.springframework.data.domain.Range;
 import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
@@ -152,7 +151,7 @@ public final class CaptureBenchmark {
 
 	private static String measure(CapturePoint point, Firehose firehose, ReactiveStringRedisTemplate redis,
 			Instant joinedAt) {
-		Set<Long> stored = storedIds(redis);
+		Set<Long> stored = StoredIds.read(redis);
 		Map<String, Long> estimated = missedEstimates(redis);
 		StreamResult other = point.split() ? result(firehose, FeedStream.OTHER, stored, joinedAt) : StreamResult.NONE;
 		StreamResult push = result(firehose, point.split() ? FeedStream.PUSH : FeedStream.ALL, stored, joinedAt);
@@ -205,19 +204,6 @@ public final class CaptureBenchmark {
 			.toList();
 		long kept = visible.stream().filter((entry) -> stored.contains(entry.id())).count();
 		return new StreamResult(visible.size(), (int) kept);
-	}
-
-	private static Set<Long> storedIds(ReactiveStringRedisTemplate redis) {
-		EventStoreKeys keys = EventStoreKeys.defaults();
-		Set<Long> ids = new HashSet<>();
-		List<String> types = redis.opsForSet().members(keys.types()).collectList().block(Duration.ofSeconds(30));
-		for (String type : types) {
-			redis.opsForZSet()
-				.range(keys.eventsOfType(type), Range.unbounded())
-				.toStream()
-				.forEach((id) -> ids.add(Long.parseLong(id)));
-		}
-		return ids;
 	}
 
 	/**

@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -18,9 +17,8 @@ import io.github.eventsgateway.firehose.Firehose;
 import io.github.eventsgateway.firehose.FirehoseMain;
 import io.github.eventsgateway.firehose.FirehoseSettings;
 import io.github.eventsgateway.firehose.RecordedRequest;
-import io.github.eventsgateway.store.EventStoreKeys;
+import io.github.eventsgateway.firehose.StoredIds;
 
-import org.springframework.data.domain.Range;
 import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
@@ -123,7 +121,7 @@ public final class CompletenessBenchmark {
 		// a few poll intervals for the poller to fetch and store what is still visible
 		BenchProcesses.sleep(Duration.ofSeconds(4L * firehose.settings().pollIntervalSeconds() + 2));
 		Instant endedAt = Instant.now();
-		Set<Long> stored = storedIds(redis);
+		Set<Long> stored = StoredIds.read(redis);
 		Set<Long> served = firehose.servedIds();
 		long storedCount = generated.stream().filter(stored::contains).count();
 		long servedCount = generated.stream().filter(served::contains).count();
@@ -137,19 +135,6 @@ public final class CompletenessBenchmark {
 		return String.format(Locale.ROOT, "%d,%.0f,%.0f,%d,%d,%d,%.4f,%d,%d,%.4f", tokens, rate,
 				rate * firehose.settings().pollIntervalSeconds(), generated.size(), servedCount, storedCount, share,
 				requests.size(), charged, perStored);
-	}
-
-	private static Set<Long> storedIds(ReactiveStringRedisTemplate redis) {
-		EventStoreKeys keys = EventStoreKeys.defaults();
-		Set<Long> ids = new HashSet<>();
-		List<String> types = redis.opsForSet().members(keys.types()).collectList().block();
-		for (String type : types) {
-			redis.opsForZSet()
-				.range(keys.eventsOfType(type), Range.unbounded())
-				.toStream()
-				.forEach((id) -> ids.add(Long.parseLong(id)));
-		}
-		return ids;
 	}
 
 	private static void awaitFirstRequest(Firehose firehose, Process poller) {

@@ -16,8 +16,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
-import io.github.eventsgateway.store.testing.RedisServerProcess;
+import io.github.eventsgateway.store.testing.SharedRedis;
+import io.github.eventsgateway.store.testing.TestRedis;
 import io.github.eventsgateway.system.deploy.Dockerfile.Instruction;
+import io.github.eventsgateway.system.support.RedisStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -31,6 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * copy exists, the jar and layers they name are the ones Maven builds, and the image's
  * start command, run on the extracted layers as the image would, starts the service.
  */
+@SharedRedis
 class DockerfileTests {
 
 	private static final Pattern QUOTED = Pattern.compile("\"([^\"]*)\"");
@@ -133,33 +136,32 @@ class DockerfileTests {
 	 * Redis) shows that the start command works on the extracted layers.
 	 */
 	@Test
-	void theExtractedLayersStartTheServiceAsTheImageWould(@TempDir Path directory) throws Exception {
+	void theExtractedLayersStartTheServiceAsTheImageWould(@TempDir Path directory, TestRedis testRedis)
+			throws Exception {
 		String module = "metrics-api";
 		Path app = extractAsTheImageWould(module, directory);
 		List<String> command = new ArrayList<>(entrypoint(module));
 		command.set(0, javaExecutable());
 		int port = LocalProcesses.freePort();
 		Path log = directory.resolve("service.log");
-		try (RedisServerProcess redis = RedisServerProcess.start()) {
-			ProcessBuilder builder = new ProcessBuilder(command).directory(app.toFile())
-				.redirectErrorStream(true)
-				.redirectOutput(log.toFile());
-			Map<String, String> environment = builder.environment();
-			environment.put("SERVER_PORT", String.valueOf(port));
-			environment.put("REDIS_URL", redis.url());
-			environment.put("POLLER_SOURCE", "file:"
-					+ RepositoryFiles.path("poller-service/samples/gharchive-2025-01-01-15.first2048.ndjson.gz"));
-			environment.put("POLLER_FILE_MODE", "replay");
-			environment.put("GITHUB_API_URL", "http://127.0.0.1:9");
-			environment.put("JAVA_TOOL_OPTIONS", "-Xmx256m");
-			Process service = builder.start();
-			try {
-				LocalProcesses.awaitOk("http://127.0.0.1:" + port + "/actuator/health/readiness",
-						Duration.ofSeconds(180), service, log);
-			}
-			finally {
-				LocalProcesses.stop(service);
-			}
+		ProcessBuilder builder = new ProcessBuilder(command).directory(app.toFile())
+			.redirectErrorStream(true)
+			.redirectOutput(log.toFile());
+		Map<String, String> environment = builder.environment();
+		environment.put("SERVER_PORT", String.valueOf(port));
+		environment.putAll(RedisStore.of(testRedis).environment());
+		environment.put("POLLER_SOURCE",
+				"file:" + RepositoryFiles.path("poller-service/samples/gharchive-2025-01-01-15.first2048.ndjson.gz"));
+		environment.put("POLLER_FILE_MODE", "replay");
+		environment.put("GITHUB_API_URL", "http://127.0.0.1:9");
+		environment.put("JAVA_TOOL_OPTIONS", "-Xmx256m");
+		Process service = builder.start();
+		try {
+			LocalProcesses.awaitOk("http://127.0.0.1:" + port + "/actuator/health/readiness", Duration.ofSeconds(180),
+					service, log);
+		}
+		finally {
+			LocalProcesses.stop(service);
 		}
 	}
 

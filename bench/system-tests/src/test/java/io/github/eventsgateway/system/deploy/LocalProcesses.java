@@ -11,9 +11,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+
+import org.awaitility.core.ConditionTimeoutException;
+
+import static org.awaitility.Awaitility.await;
 
 /**
  * Starting, probing and stopping the local processes these tests run (nginx, the
@@ -64,19 +67,25 @@ final class LocalProcesses {
 	}
 
 	/** Waits until a URL answers 200, failing with the log's tail when it does not. */
-	static void awaitOk(String url, Duration timeout, Process process, Path log) throws InterruptedException {
-		Instant deadline = Instant.now().plus(timeout);
-		while (Instant.now().isBefore(deadline)) {
-			if (status(url) == 200) {
-				return;
-			}
-			if (!process.isAlive()) {
-				throw new AssertionError("Process exited with " + process.exitValue() + " before " + url
-						+ " answered 200:\n" + tail(log));
-			}
-			Thread.sleep(250);
+	static void awaitOk(String url, Duration timeout, Process process, Path log) {
+		try {
+			await(url + " answering 200").atMost(timeout)
+				.pollDelay(Duration.ZERO)
+				.pollInterval(Duration.ofMillis(250))
+				.until(() -> {
+					if (status(url) == 200) {
+						return true;
+					}
+					if (!process.isAlive()) {
+						throw new AssertionError("Process exited with " + process.exitValue() + " before " + url
+								+ " answered 200:\n" + tail(log));
+					}
+					return false;
+				});
 		}
-		throw new AssertionError(url + " did not answer 200 within " + timeout + ":\n" + tail(log));
+		catch (ConditionTimeoutException ex) {
+			throw new AssertionError(url + " did not answer 200 within " + timeout + ":\n" + tail(log), ex);
+		}
 	}
 
 	/** Runs a command to its end (bounded) and returns its exit code and output. */

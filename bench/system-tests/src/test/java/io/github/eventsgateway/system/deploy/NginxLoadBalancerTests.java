@@ -31,6 +31,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.github.eventsgateway.store.testing.RedisServerProcess;
 import io.github.eventsgateway.system.support.JavaService;
+import io.github.eventsgateway.system.support.RedisStore;
 import io.github.eventsgateway.system.support.Services;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -184,8 +185,10 @@ class NginxLoadBalancerTests {
 	@Test
 	void letsSwaggerUiTryRequestsOnTheLoadBalancersAddress() throws Exception {
 		assumeThat(LocalProcesses.installed("redis-server")).as("redis-server is not installed: skipping").isTrue();
+		// A Redis of its own: the only test of the class that needs one, skipped where
+		// redis-server is missing, which a class-wide shared server would not allow.
 		try (RedisServerProcess redis = RedisServerProcess.start();
-				JavaService api = Services.metricsApi("nginx-metrics-api", redis)) {
+				JavaService api = Services.metricsApi("nginx-metrics-api", RedisStore.of(redis))) {
 			api.awaitOk("/actuator/health/readiness", Duration.ofSeconds(180));
 			startNginx(api.port());
 			assertThat(serverUrl(LocalProcesses.get(url("/v3/api-docs")).body()))

@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,11 +15,13 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * {@code run-local.sh}, the one command that runs the whole system without Docker: it
@@ -147,34 +148,30 @@ class RunLocalScriptTests {
 		assertThat(kill.exitCode()).isZero();
 	}
 
-	private static void awaitOutput(Path output, String text, Process process, Duration timeout)
-			throws IOException, InterruptedException {
-		Instant deadline = Instant.now().plus(timeout);
-		while (Instant.now().isBefore(deadline)) {
-			String printed = Files.readString(output, StandardCharsets.UTF_8);
-			if (printed.contains(text)) {
-				return;
-			}
-			if (!process.isAlive()) {
-				throw new AssertionError("run-local.sh exited with " + process.exitValue() + ":\n" + printed);
-			}
-			Thread.sleep(500);
+	private static void awaitOutput(Path output, String text, Process process, Duration timeout) throws IOException {
+		try {
+			await("run-local.sh printing '" + text + "'").atMost(timeout)
+				.pollDelay(Duration.ZERO)
+				.pollInterval(Duration.ofMillis(500))
+				.until(() -> {
+					String printed = Files.readString(output, StandardCharsets.UTF_8);
+					if (!printed.contains(text) && !process.isAlive()) {
+						throw new AssertionError("run-local.sh exited with " + process.exitValue() + ":\n" + printed);
+					}
+					return printed.contains(text);
+				});
 		}
-		throw new AssertionError("run-local.sh did not print '" + text + "' within " + timeout + ":\n"
-				+ Files.readString(output, StandardCharsets.UTF_8));
+		catch (ConditionTimeoutException ex) {
+			throw new AssertionError("run-local.sh did not print '" + text + "' within " + timeout + ":\n"
+					+ Files.readString(output, StandardCharsets.UTF_8), ex);
+		}
 	}
 
-	private static void awaitBody(String url, String text, Duration timeout) throws Exception {
-		Instant deadline = Instant.now().plus(timeout);
-		String body = "";
-		while (Instant.now().isBefore(deadline)) {
-			body = LocalProcesses.get(url).body();
-			if (body.contains(text)) {
-				return;
-			}
-			Thread.sleep(500);
-		}
-		throw new AssertionError(url + " did not mention " + text + " within " + timeout + ": " + body);
+	private static void awaitBody(String url, String text, Duration timeout) {
+		await(url + " mentioning " + text).atMost(timeout)
+			.pollDelay(Duration.ZERO)
+			.pollInterval(Duration.ofMillis(500))
+			.untilAsserted(() -> assertThat(LocalProcesses.get(url).body()).contains(text));
 	}
 
 	private static boolean listening(int port) {

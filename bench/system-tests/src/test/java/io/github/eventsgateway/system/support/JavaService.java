@@ -10,12 +10,13 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+
+import static org.awaitility.Awaitility.await;
 
 /**
  * One of the services run as a real {@code java -jar} process on a free port, its output
@@ -91,19 +92,17 @@ public final class JavaService implements AutoCloseable {
 	 * @return this service
 	 */
 	public JavaService awaitOk(String path, Duration timeout) {
-		Instant deadline = Instant.now().plus(timeout);
-		while (Instant.now().isBefore(deadline)) {
-			if (!this.process.isAlive()) {
-				throw new IllegalStateException(
-						this.name + " exited with " + this.process.exitValue() + "; see " + this.log);
-			}
-			if (get(path).status() == 200) {
-				return this;
-			}
-			Waiting.sleep(Duration.ofMillis(200));
-		}
-		throw new IllegalStateException(
-				this.name + " did not answer " + path + " with 200 within " + timeout + "; see " + this.log);
+		await(this.name + " answering " + path + " with 200 (see " + this.log + ")").atMost(timeout)
+			.pollDelay(Duration.ZERO)
+			.pollInterval(Duration.ofMillis(200))
+			.until(() -> {
+				if (!this.process.isAlive()) {
+					throw new IllegalStateException(
+							this.name + " exited with " + this.process.exitValue() + "; see " + this.log);
+				}
+				return get(path).status() == 200;
+			});
+		return this;
 	}
 
 	/**

@@ -8,7 +8,6 @@ import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +16,8 @@ import java.util.stream.Collectors;
 
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.sentinel.api.StatefulRedisSentinelConnection;
+
+import static org.awaitility.Awaitility.await;
 
 /**
  * Redis Sentinels, real {@code redis-server --sentinel} processes on free ports, watching
@@ -122,19 +123,20 @@ public final class RedisSentinels implements AutoCloseable {
 	}
 
 	private static void awaitListening(int port, Process process, Path directory) {
-		Instant deadline = Instant.now().plusSeconds(10);
-		while (Instant.now().isBefore(deadline)) {
-			if (!process.isAlive()) {
-				throw new IllegalStateException("redis-server --sentinel exited; see " + directory);
-			}
-			try (Socket socket = new Socket("127.0.0.1", port)) {
-				return;
-			}
-			catch (IOException ex) {
-				Waiting.sleep(Duration.ofMillis(20));
-			}
-		}
-		throw new IllegalStateException("The sentinel did not listen on port " + port + "; see " + directory);
+		await("the sentinel listening on port " + port + " (see " + directory + ")").atMost(Duration.ofSeconds(10))
+			.pollDelay(Duration.ZERO)
+			.pollInterval(Duration.ofMillis(20))
+			.until(() -> {
+				if (!process.isAlive()) {
+					throw new IllegalStateException("redis-server --sentinel exited; see " + directory);
+				}
+				try (Socket socket = new Socket("127.0.0.1", port)) {
+					return true;
+				}
+				catch (IOException ex) {
+					return false;
+				}
+			});
 	}
 
 	private static int freePort() throws IOException {

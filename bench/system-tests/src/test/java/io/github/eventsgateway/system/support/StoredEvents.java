@@ -8,7 +8,6 @@ import java.util.Set;
 import io.github.eventsgateway.store.EventStoreKeys;
 import io.github.eventsgateway.store.PollerStatus;
 import io.github.eventsgateway.store.PollerStatusStore;
-import io.github.eventsgateway.store.testing.RedisServerProcess;
 import io.github.eventsgateway.store.testing.RedisTemplates;
 
 import org.springframework.data.domain.Range;
@@ -16,21 +15,22 @@ import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactor
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 
 /**
- * What the gateway stored in a Redis, read the way the store lays it out: the ids in the
- * per-type sorted sets, and the counters of the status hash.
+ * What the gateway stored in a namespace of a Redis, read the way the store lays it out:
+ * the ids in the per-type sorted sets, and the counters of the status hash.
  */
 public final class StoredEvents implements AutoCloseable {
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(5);
 
-	private final EventStoreKeys keys = EventStoreKeys.defaults();
+	private final EventStoreKeys keys;
 
 	private final LettuceConnectionFactory connections;
 
 	private final ReactiveStringRedisTemplate redis;
 
-	public StoredEvents(RedisServerProcess server) {
-		this.connections = RedisTemplates.connectionFactory(server);
+	public StoredEvents(RedisStore store) {
+		this.keys = store.keys();
+		this.connections = RedisTemplates.connectionFactory(store.port());
 		this.redis = RedisTemplates.template(this.connections);
 	}
 

@@ -21,11 +21,13 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
  * The stream of a running application, with its fail-fast Redis client, through a Redis
- * outage: it goes on, says Redis is unavailable, and resumes by itself.
+ * outage: it goes on, says Redis is unavailable, and resumes by itself. It kills and
+ * restarts its Redis, so it starts a {@code redis-server} of its own instead of the
+ * shared one.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "gateway.dashboard.stream-interval=250ms")
 @AutoConfigureWebTestClient
-class EventStreamOutageTest {
+class EventStreamOutageTests {
 
 	private static final RedisServerProcess redis = RedisServerProcess.start();
 

@@ -8,8 +8,10 @@ import java.util.concurrent.TimeUnit;
 
 import io.github.eventsgateway.firehose.Firehose;
 import io.github.eventsgateway.firehose.FirehoseSettings;
-import io.github.eventsgateway.store.testing.RedisServerProcess;
+import io.github.eventsgateway.store.testing.SharedRedis;
+import io.github.eventsgateway.store.testing.TestRedis;
 import io.github.eventsgateway.system.support.JavaService;
+import io.github.eventsgateway.system.support.RedisStore;
 import io.github.eventsgateway.system.support.Services;
 import io.github.eventsgateway.system.support.SlowClients;
 import org.junit.jupiter.api.Test;
@@ -23,7 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code server.netty.idle-timeout} in both {@code application.yml}) has passed, and the
  * services answer meanwhile.
  */
-class SlowClientsTest {
+@SharedRedis
+class SlowClientsTests {
 
 	private static final Duration IDLE_TIMEOUT = Duration.ofSeconds(20);
 
@@ -31,14 +34,14 @@ class SlowClientsTest {
 
 	@Test
 	@Timeout(value = 180, unit = TimeUnit.SECONDS)
-	void bothServicesCloseConnectionsThatTrickleTheirHeaders() {
+	void bothServicesCloseConnectionsThatTrickleTheirHeaders(TestRedis testRedis) {
 		FirehoseSettings settings = FirehoseSettings.builder()
 			.eventsPerSecond(5)
 			.pollIntervalSeconds(1)
 			.tokens(List.of("slow-token"))
 			.build();
-		try (RedisServerProcess redis = RedisServerProcess.start();
-				Firehose github = Firehose.start(settings);
+		RedisStore redis = RedisStore.of(testRedis);
+		try (Firehose github = Firehose.start(settings);
 				JavaService poller = Services.poller("slow-poller", github, redis, "slow-token", Map.of());
 				JavaService api = Services.metricsApi("slow-api", redis)) {
 			api.awaitOk("/actuator/health/liveness", Duration.ofSeconds(90));

@@ -19,7 +19,9 @@ import java.util.logging.Level;
 
 import io.github.eventsgateway.api.timeline.GhArchiveEvents;
 import io.github.eventsgateway.api.timeline.GhArchiveEvents.TypeAndTime;
-import io.github.eventsgateway.store.testing.RedisServerProcess;
+import io.github.eventsgateway.store.EventStoreKeys;
+import io.github.eventsgateway.store.testing.SharedRedis;
+import io.github.eventsgateway.store.testing.TestRedis;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -42,8 +44,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.util.FileSystemUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -58,7 +58,8 @@ import static org.assertj.core.api.Assertions.fail;
  * (copied to {@code docs/images/dashboard.png} for the README).
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-class DashboardBrowserTest {
+@SharedRedis
+class DashboardBrowserTests {
 
 	private static final Path CHROMIUM = Path.of(System.getProperty("chromium.binary", "/usr/bin/chromium"));
 
@@ -175,8 +176,6 @@ class DashboardBrowserTest {
 			return problems;
 			""";
 
-	private static final RedisServerProcess redis = RedisServerProcess.start();
-
 	private static Path userDataDirectory;
 
 	private static ChromeDriverService driverService;
@@ -189,9 +188,9 @@ class DashboardBrowserTest {
 	@LocalServerPort
 	private int port;
 
-	@DynamicPropertySource
-	static void redisUrl(DynamicPropertyRegistry registry) {
-		registry.add("spring.data.redis.url", redis::url);
+	@BeforeAll
+	static void emptyTheStore(TestRedis testRedis) {
+		testRedis.inNamespace(EventStoreKeys.DEFAULT_NAMESPACE).clear();
 	}
 
 	@BeforeAll
@@ -232,7 +231,6 @@ class DashboardBrowserTest {
 			}
 		}
 		finally {
-			redis.close();
 			if (userDataDirectory != null) {
 				FileSystemUtils.deleteRecursively(userDataDirectory.toFile());
 			}

@@ -25,9 +25,10 @@ import org.junit.jupiter.api.Timeout;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 @Timeout(30)
-class FirehoseTest {
+class FirehoseTests {
 
 	private static final Instant START = Instant.parse("2026-11-23T10:15:00Z");
 
@@ -259,10 +260,10 @@ class FirehoseTest {
 		assertThat(get("/events", "token one").statusCode()).isEqualTo(200);
 	}
 
-	private void awaitRequests(int count) throws InterruptedException {
-		for (int i = 0; i < 200 && this.firehose.requests().size() < count; i++) {
-			Thread.sleep(10);
-		}
+	private void awaitRequests(int count) {
+		await().atMost(Duration.ofSeconds(2))
+			.pollInterval(Duration.ofMillis(10))
+			.until(() -> this.firehose.requests().size() >= count);
 	}
 
 	private FirehoseSettings.Builder settings() {

@@ -21,8 +21,8 @@ import io.github.eventsgateway.store.EventStoreKeys;
 import io.github.eventsgateway.store.PollerStatusStore;
 import io.github.eventsgateway.store.testing.RedisServerProcess;
 import io.github.eventsgateway.store.testing.RedisTemplates;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import io.github.eventsgateway.store.testing.SharedRedis;
+import io.github.eventsgateway.store.testing.TestRedis;
 import org.junit.jupiter.api.Test;
 import reactor.core.Disposable;
 import reactor.test.StepVerifier;
@@ -35,36 +35,28 @@ import org.springframework.http.codec.ServerSentEvent;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-class DashboardSummariesTest {
+@SharedRedis
+class DashboardSummariesTests {
 
 	/** Just after the fixture's newest event (15:00:38Z). */
 	private static final Instant NOW = Instant.parse("2025-01-01T15:00:45Z");
 
 	private static final Duration INTERVAL = Duration.ofSeconds(1);
 
-	private RedisServerProcess redis;
+	private final ReactiveStringRedisTemplate template;
 
-	private LettuceConnectionFactory connections;
+	private final EventStoreKeys keys;
 
-	private ReactiveStringRedisTemplate template;
-
-	@BeforeEach
-	void startRedis() {
-		this.redis = RedisServerProcess.start();
-		this.connections = RedisTemplates.connectionFactory(this.redis);
-		this.template = RedisTemplates.template(this.connections);
-	}
-
-	@AfterEach
-	void stopRedis() {
-		this.connections.destroy();
-		this.redis.close();
+	DashboardSummariesTests(TestRedis testRedis) {
+		testRedis.clear();
+		this.template = testRedis.template();
+		this.keys = testRedis.keys();
 	}
 
 	@Test
 	void sendsASummaryAtOnceThenOneEveryInterval() {
-		GhArchiveEvents.store(this.template, UnaryOperator.identity());
-		PollerStatusFixture.reportHealthyPoller(this.template, NOW.minusSeconds(20));
+		GhArchiveEvents.store(this.template, this.keys, UnaryOperator.identity());
+		PollerStatusFixture.reportHealthyPoller(this.template, this.keys, NOW.minusSeconds(20));
 		Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
 
 		StepVerifier.withVirtualTime(() -> summaries(clock, INTERVAL).events().take(3)).assertNext((event) -> {
@@ -167,26 +159,32 @@ class DashboardSummariesTest {
 
 	@Test
 	void sendsUnavailableEventsWhileRedisIsDownAndResumesWhenItIsBack() {
+		// A Redis of its own, which this test kills and restarts.
+		RedisServerProcess redis = RedisServerProcess.start();
+		LettuceConnectionFactory connections = RedisTemplates.connectionFactory(redis);
 		// Real time: Redis going away and the client reconnecting happen in real time.
-		DashboardSummaries summaries = summaries(Clock.systemUTC(), Duration.ofMillis(200));
+		DashboardSummaries summaries = summaries(RedisTemplates.template(connections), EventStoreKeys.defaults(),
+				Clock.systemUTC(), Duration.ofMillis(200));
 		List<ServerSentEvent<Object>> events = new CopyOnWriteArrayList<>();
 		Disposable client = summaries.events().subscribe(events::add);
 		try {
 			await().atMost(Duration.ofSeconds(5))
 				.until(() -> lastEventName(events), DashboardSummaries.SUMMARY::equals);
 
-			this.redis.kill();
+			redis.kill();
 			await().atMost(Duration.ofSeconds(5))
 				.until(() -> lastEventName(events), DashboardSummaries.UNAVAILABLE::equals);
 			StreamUnavailable unavailable = (StreamUnavailable) events.get(events.size() - 1).data();
 			assertThat(unavailable.detail()).contains("Redis", "resumes by itself");
 
-			this.redis.restart();
+			redis.restart();
 			await().atMost(Duration.ofSeconds(10))
 				.until(() -> lastEventName(events), DashboardSummaries.SUMMARY::equals);
 		}
 		finally {
 			client.dispose();
+			connections.destroy();
+			redis.close();
 		}
 	}
 
@@ -195,10 +193,14 @@ class DashboardSummariesTest {
 	}
 
 	private DashboardSummaries summaries(Clock clock, Duration interval) {
-		EventStoreKeys keys = EventStoreKeys.defaults();
-		EventReader reader = new EventReader(this.template, keys);
+		return summaries(this.template, this.keys, clock, interval);
+	}
+
+	private static DashboardSummaries summaries(ReactiveStringRedisTemplate template, EventStoreKeys keys, Clock clock,
+			Duration interval) {
+		EventReader reader = new EventReader(template, keys);
 		HotCaches caches = HotCaches.keepingNothing();
-		PollerStatusAnswers statuses = new PollerStatusAnswers(new PollerStatusStore(this.template, keys), caches);
+		PollerStatusAnswers statuses = new PollerStatusAnswers(new PollerStatusStore(template, keys), caches);
 		// The capture's own clock, so that the dashboard's clock counts its ticks alone
 		CaptureAnswers capture = new CaptureAnswers(reader, statuses, Clock.fixed(NOW, ZoneOffset.UTC));
 		return new DashboardSummaries(new TimelineService(reader, capture, caches),

@@ -9,7 +9,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
-class TimelineParametersTest {
+class TimelineParametersTests {
 
 	private static final Instant NOW = Instant.parse("2026-11-23T10:15:23Z");
 

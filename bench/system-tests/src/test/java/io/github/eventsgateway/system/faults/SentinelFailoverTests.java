@@ -15,6 +15,7 @@ import io.github.eventsgateway.system.support.GitHubRequestLog;
 import io.github.eventsgateway.system.support.JavaService;
 import io.github.eventsgateway.system.support.JavaService.Answer;
 import io.github.eventsgateway.system.support.RedisSentinels;
+import io.github.eventsgateway.system.support.RedisStore;
 import io.github.eventsgateway.system.support.Services;
 import io.github.eventsgateway.system.support.StoredEvents;
 import io.github.eventsgateway.system.support.Waiting;
@@ -24,6 +25,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * A Redis master killed ({@code kill -9}) under a running poller and API that reach Redis
@@ -31,9 +33,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * replica, both services answer and write again within 10 seconds of the master's death,
  * and no event is counted twice.
  */
-class SentinelFailoverTest {
+class SentinelFailoverTests {
 
-	private static final Logger logger = LoggerFactory.getLogger(SentinelFailoverTest.class);
+	private static final Logger logger = LoggerFactory.getLogger(SentinelFailoverTests.class);
 
 	private static final String COUNTS = "/api/v1/events/counts?offset=60";
 
@@ -52,26 +54,26 @@ class SentinelFailoverTest {
 						Integer.toString(master.port()));
 				RedisSentinels sentinels = RedisSentinels.start(3, master.port());
 				Firehose github = Firehose.start(settings);
-				JavaService poller = Services.poller("sentinel-poller", github, master, "sentinel-token",
+				JavaService poller = Services.poller("sentinel-poller", github, RedisStore.of(master), "sentinel-token",
 						sentinels.environment());
 				// the API reads from the replica while there is one
 				// (application-sentinel.yml)
 				JavaService api = Services.metricsApi("sentinel-api", sentinels.environment());
-				StoredEvents onReplica = new StoredEvents(replica)) {
+				StoredEvents onReplica = new StoredEvents(RedisStore.of(replica))) {
 			api.awaitOk("/actuator/health/readiness", Duration.ofSeconds(90));
-			Waiting.until("the poller stores events", Duration.ofSeconds(90),
-					() -> onReplica.eventsStoredCounter() > 0);
+			await("the poller stores events").atMost(Duration.ofSeconds(90))
+				.until(() -> onReplica.eventsStoredCounter() > 0);
 			assertThat(api.get(COUNTS).status()).isEqualTo(200);
 
 			try (Load load = new Load(api)) {
 				Waiting.sleep(Duration.ofSeconds(2));
 				master.kill();
 				Instant died = Instant.now();
-				Waiting.until("the sentinels promote the replica", RECOVERY,
-						() -> sentinels.masterPort() == replica.port());
+				await("the sentinels promote the replica").atMost(RECOVERY)
+					.until(() -> sentinels.masterPort() == replica.port());
 				long storedAtPromotion = onReplica.eventsStoredCounter();
-				Waiting.until("the poller writes to the new master", RECOVERY,
-						() -> onReplica.eventsStoredCounter() > storedAtPromotion);
+				await("the poller writes to the new master").atMost(RECOVERY)
+					.until(() -> onReplica.eventsStoredCounter() > storedAtPromotion);
 				Instant firstWrite = Instant.now();
 				Waiting.sleep(Duration.ofSeconds(3));
 				Duration answersAgain = load.answeringSince(died);
@@ -88,14 +90,14 @@ class SentinelFailoverTest {
 
 			github.stopGenerating();
 			List<Long> shown = github.visibleIds();
-			Waiting.until("everything GitHub still shows is stored on the new master", Duration.ofSeconds(30),
-					() -> onReplica.ids().containsAll(shown));
+			await("everything GitHub still shows is stored on the new master").atMost(Duration.ofSeconds(30))
+				.until(() -> onReplica.ids().containsAll(shown));
 			GitHubRequestLog.write("sentinel-failover", github);
 			Set<Long> ids = onReplica.ids();
 			assertThat(onReplica.eventsStoredCounter()).as("events counted by ingest").isEqualTo(ids.size());
 			assertThat(onReplica.membersAcrossTypes()).as("events in the type sets").isEqualTo(ids.size());
-			Waiting.until("the API shows every stored event", Duration.ofSeconds(10),
-					() -> RedisOutageTest.total(api.get(COUNTS)) == ids.size());
+			await("the API shows every stored event").atMost(Duration.ofSeconds(10))
+				.until(() -> RedisOutageTests.total(api.get(COUNTS)) == ids.size());
 		}
 	}
 

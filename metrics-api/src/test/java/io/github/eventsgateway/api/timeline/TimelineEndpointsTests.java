@@ -14,9 +14,11 @@ import java.util.TreeMap;
 import java.util.function.UnaryOperator;
 
 import io.github.eventsgateway.api.timeline.GhArchiveEvents.TypeAndTime;
-import io.github.eventsgateway.store.testing.RedisServerProcess;
+import io.github.eventsgateway.store.EventStoreKeys;
+import io.github.eventsgateway.store.testing.SharedRedis;
+import io.github.eventsgateway.store.testing.TestRedis;
 import org.assertj.core.api.InstanceOfAssertFactories;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -29,8 +31,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -38,14 +38,13 @@ import static org.awaitility.Awaitility.await;
 
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @AutoConfigureWebTestClient
-class TimelineEndpointsTest {
+@SharedRedis
+class TimelineEndpointsTests {
 
 	/** Just after the fixture's newest event (15:00:38Z). */
 	static final Instant NOW = Instant.parse("2025-01-01T15:00:45Z");
 
 	private static final MediaType SVG = MediaType.parseMediaType("image/svg+xml");
-
-	private static final RedisServerProcess redis = RedisServerProcess.start();
 
 	@Autowired
 	private WebTestClient client;
@@ -53,14 +52,12 @@ class TimelineEndpointsTest {
 	@Autowired
 	private ReactiveStringRedisTemplate template;
 
-	@DynamicPropertySource
-	static void redisUrl(DynamicPropertyRegistry registry) {
-		registry.add("spring.data.redis.url", redis::url);
-	}
+	/** The namespace of the store that the API's context reads. */
+	private static TestRedis store;
 
-	@AfterAll
-	static void stopRedis() {
-		redis.close();
+	@BeforeAll
+	static void sharedStore(TestRedis testRedis) {
+		store = testRedis.inNamespace(EventStoreKeys.DEFAULT_NAMESPACE);
 	}
 
 	private static boolean stored;
@@ -193,7 +190,7 @@ class TimelineEndpointsTest {
 	}
 
 	private void flushAll() {
-		this.template.execute((connection) -> connection.serverCommands().flushAll()).blockLast();
+		store.clear();
 		stored = false;
 	}
 

@@ -15,6 +15,7 @@ import io.github.eventsgateway.store.testing.RedisServerProcess;
 import io.github.eventsgateway.system.support.GitHubRequestLog;
 import io.github.eventsgateway.system.support.JavaService;
 import io.github.eventsgateway.system.support.JavaService.Answer;
+import io.github.eventsgateway.system.support.RedisStore;
 import io.github.eventsgateway.system.support.Services;
 import io.github.eventsgateway.system.support.StoredEvents;
 import io.github.eventsgateway.system.support.Waiting;
@@ -22,12 +23,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Redis killed under a running poller and API, then started again (empty, as it keeps
  * nothing on disk).
  */
-class RedisOutageTest {
+class RedisOutageTests {
 
 	private static final String COUNTS = "/api/v1/events/counts?offset=60";
 
@@ -41,11 +43,13 @@ class RedisOutageTest {
 			.build();
 		try (RedisServerProcess redis = RedisServerProcess.start();
 				Firehose github = Firehose.start(settings);
-				JavaService poller = Services.poller("outage-poller", github, redis, "outage-token", Map.of());
-				JavaService api = Services.metricsApi("outage-api", redis);
-				StoredEvents stored = new StoredEvents(redis)) {
+				JavaService poller = Services.poller("outage-poller", github, RedisStore.of(redis), "outage-token",
+						Map.of());
+				JavaService api = Services.metricsApi("outage-api", RedisStore.of(redis));
+				StoredEvents stored = new StoredEvents(RedisStore.of(redis))) {
 			api.awaitOk("/actuator/health/liveness", Duration.ofSeconds(90));
-			Waiting.until("the poller stores events", Duration.ofSeconds(90), () -> stored.eventsStoredCounter() > 0);
+			await("the poller stores events").atMost(Duration.ofSeconds(90))
+				.until(() -> stored.eventsStoredCounter() > 0);
 			Answer beforeDeath = api.get(COUNTS);
 			assertThat(beforeDeath.status()).isEqualTo(200);
 
@@ -75,14 +79,15 @@ class RedisOutageTest {
 			assertThat(poller.isAlive()).as("the poller survives the outage").isTrue();
 
 			redis.restart();
-			Waiting.until("the API answers 200 again", Duration.ofSeconds(30), () -> api.get(COUNTS).status() == 200);
-			Waiting.until("the poller stores events again", Duration.ofSeconds(60),
-					() -> stored.eventsStoredCounter() > 0);
+			await("the API answers 200 again").atMost(Duration.ofSeconds(30))
+				.until(() -> api.get(COUNTS).status() == 200);
+			await("the poller stores events again").atMost(Duration.ofSeconds(60))
+				.until(() -> stored.eventsStoredCounter() > 0);
 			Waiting.sleep(Duration.ofSeconds(3));
 			github.stopGenerating();
 			List<Long> shownAfterOutage = github.visibleIds();
-			Waiting.until("everything GitHub still shows is stored", Duration.ofSeconds(20),
-					() -> stored.ids().containsAll(shownAfterOutage));
+			await("everything GitHub still shows is stored").atMost(Duration.ofSeconds(20))
+				.until(() -> stored.ids().containsAll(shownAfterOutage));
 
 			GitHubRequestLog.write("outage", github);
 			Set<Long> ids = stored.ids();

@@ -9,9 +9,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.github.eventsgateway.api.timeline.GhArchiveEvents;
-import io.github.eventsgateway.store.testing.RedisServerProcess;
+import io.github.eventsgateway.store.EventStoreKeys;
+import io.github.eventsgateway.store.testing.SharedRedis;
+import io.github.eventsgateway.store.testing.TestRedis;
 import org.assertj.core.api.InstanceOfAssertFactories;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import reactor.test.StepVerifier;
@@ -27,19 +29,16 @@ import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @AutoConfigureWebTestClient
-class DashboardEndpointsTest {
+@SharedRedis
+class DashboardEndpointsTests {
 
 	private static final Instant NOW = Instant.parse("2025-01-01T15:00:45Z");
-
-	private static final RedisServerProcess redis = RedisServerProcess.start();
 
 	private static boolean stored;
 
@@ -49,19 +48,18 @@ class DashboardEndpointsTest {
 	@Autowired
 	private ReactiveStringRedisTemplate template;
 
-	@DynamicPropertySource
-	static void redisUrl(DynamicPropertyRegistry registry) {
-		registry.add("spring.data.redis.url", redis::url);
-	}
+	/** The namespace of the store that the API's context reads. */
+	private static TestRedis store;
 
-	@AfterAll
-	static void stopRedis() {
-		redis.close();
+	@BeforeAll
+	static void sharedStore(TestRedis testRedis) {
+		store = testRedis.inNamespace(EventStoreKeys.DEFAULT_NAMESPACE);
 	}
 
 	@BeforeEach
 	void storeTheFixtureEventsOnce() {
 		if (!stored) {
+			store.clear();
 			GhArchiveEvents.store(this.template, UnaryOperator.identity());
 			PollerStatusFixture.reportHealthyPoller(this.template, NOW.minusSeconds(20));
 			stored = true;

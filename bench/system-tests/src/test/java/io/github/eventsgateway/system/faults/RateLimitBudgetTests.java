@@ -15,9 +15,11 @@ import java.util.concurrent.TimeUnit;
 import io.github.eventsgateway.firehose.Firehose;
 import io.github.eventsgateway.firehose.FirehoseSettings;
 import io.github.eventsgateway.firehose.RecordedRequest;
-import io.github.eventsgateway.store.testing.RedisServerProcess;
+import io.github.eventsgateway.store.testing.SharedRedis;
+import io.github.eventsgateway.store.testing.TestRedis;
 import io.github.eventsgateway.system.support.GitHubRequestLog;
 import io.github.eventsgateway.system.support.JavaService;
+import io.github.eventsgateway.system.support.RedisStore;
 import io.github.eventsgateway.system.support.Services;
 import io.github.eventsgateway.system.support.StoredEvents;
 import io.github.eventsgateway.system.support.Waiting;
@@ -25,12 +27,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The token's budget is spent before the poller starts (by another client of the same
  * token, as happens when a token is shared).
  */
-class RateLimitBudgetTest {
+@SharedRedis
+class RateLimitBudgetTests {
 
 	private static final int BUDGET = 40;
 
@@ -38,7 +42,7 @@ class RateLimitBudgetTest {
 
 	@Test
 	@Timeout(value = 120, unit = TimeUnit.SECONDS)
-	void pollerSendsNothingBeforeTheResetAndNeverPollsFasterThanThePollInterval() throws Exception {
+	void pollerSendsNothingBeforeTheResetAndNeverPollsFasterThanThePollInterval(TestRedis testRedis) throws Exception {
 		FirehoseSettings settings = FirehoseSettings.builder()
 			.eventsPerSecond(5)
 			.pollIntervalSeconds(POLL_INTERVAL_SECONDS)
@@ -46,7 +50,8 @@ class RateLimitBudgetTest {
 			.tokenLimit(BUDGET)
 			.rateLimitWindow(Duration.ofSeconds(25))
 			.build();
-		try (RedisServerProcess redis = RedisServerProcess.start(); Firehose github = Firehose.start(settings)) {
+		RedisStore redis = RedisStore.of(testRedis);
+		try (Firehose github = Firehose.start(settings)) {
 			Instant resetAt = spendBudget(github);
 			// the poller keeps its default interval until an answer names one: as short
 			// here
@@ -54,8 +59,8 @@ class RateLimitBudgetTest {
 			try (JavaService poller = Services.poller("budget-poller", github, redis, "shared-token", pace);
 					StoredEvents stored = new StoredEvents(redis)) {
 				try {
-					Waiting.until("the poller stores events after the reset", Duration.ofSeconds(90),
-							() -> stored.eventsStoredCounter() > 0);
+					await("the poller stores events after the reset").atMost(Duration.ofSeconds(90))
+						.until(() -> stored.eventsStoredCounter() > 0);
 					Waiting.sleep(Duration.ofSeconds(3L * POLL_INTERVAL_SECONDS));
 				}
 				finally {

@@ -1,7 +1,6 @@
 package io.github.eventsgateway.system.faults;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -12,29 +11,32 @@ import io.github.eventsgateway.firehose.Fault;
 import io.github.eventsgateway.firehose.Firehose;
 import io.github.eventsgateway.firehose.FirehoseSettings;
 import io.github.eventsgateway.firehose.RecordedRequest;
-import io.github.eventsgateway.store.testing.RedisServerProcess;
+import io.github.eventsgateway.store.testing.SharedRedis;
+import io.github.eventsgateway.store.testing.TestRedis;
 import io.github.eventsgateway.system.support.GitHubRequestLog;
 import io.github.eventsgateway.system.support.JavaService;
+import io.github.eventsgateway.system.support.RedisStore;
 import io.github.eventsgateway.system.support.Services;
 import io.github.eventsgateway.system.support.StoredEvents;
-import io.github.eventsgateway.system.support.Waiting;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The stand-in misbehaves on one request in five for a minute: server errors, truncated
  * JSON, responses slower than the poller's request timeout, connection resets and
  * secondary rate limits.
  */
-class FaultyGitHubTest {
+@SharedRedis
+class FaultyGitHubTests {
 
 	private static final Duration FAULTY_PERIOD = Duration.ofSeconds(60);
 
 	@Test
 	@Timeout(value = 180, unit = TimeUnit.SECONDS)
-	void pollerKeepsRunningAndStoresEveryEventItWasServed() {
+	void pollerKeepsRunningAndStoresEveryEventItWasServed(TestRedis testRedis) {
 		// two tokens and 100 events a second: the 300-event window turns over every 3 s,
 		// so the poller reads a page or more a second, 60 or more requests in the minute
 		FirehoseSettings settings = FirehoseSettings.builder()
@@ -51,18 +53,17 @@ class FaultyGitHubTest {
 		// responses, and waits after failures in seconds rather than minutes
 		Map<String, String> pace = Map.of("GATEWAY_POLLER_REQUEST_TIMEOUT", "2s", "GATEWAY_POLLER_BACKOFF_INITIAL",
 				"500ms", "GATEWAY_POLLER_BACKOFF_MAX", "4s", "GATEWAY_POLLER_SECONDARY_LIMIT_WAIT", "2s");
-		try (RedisServerProcess redis = RedisServerProcess.start();
-				Firehose github = Firehose.startPaused(settings);
+		RedisStore redis = RedisStore.of(testRedis);
+		try (Firehose github = Firehose.startPaused(settings);
 				JavaService poller = Services.poller("faulty-poller", github, redis, "faulty-token-1,faulty-token-2",
 						pace);
 				StoredEvents stored = new StoredEvents(redis)) {
-			Waiting.until("the poller polls", Duration.ofSeconds(90), () -> !github.requests().isEmpty());
+			await("the poller polls").atMost(Duration.ofSeconds(90)).until(() -> !github.requests().isEmpty());
 			github.startGenerating();
-			Instant faultsEnd = Instant.now().plus(FAULTY_PERIOD);
-			while (Instant.now().isBefore(faultsEnd)) {
-				assertThat(poller.isAlive()).as("the poller keeps running").isTrue();
-				Waiting.sleep(Duration.ofSeconds(1));
-			}
+			await("the poller keeps running").during(FAULTY_PERIOD)
+				.atMost(FAULTY_PERIOD.plusSeconds(5))
+				.pollInterval(Duration.ofSeconds(1))
+				.until(poller::isAlive);
 			github.faultRate(0);
 			github.stopGenerating();
 			GitHubRequestLog.write("faulty", github);
@@ -75,8 +76,8 @@ class FaultyGitHubTest {
 			assertThat(Set.copyOf(injected)).as("kinds of fault injected").hasSizeGreaterThanOrEqualTo(3);
 
 			Set<Long> served = github.servedIds();
-			Waiting.until("every event served is stored", Duration.ofSeconds(20),
-					() -> stored.ids().containsAll(served));
+			await("every event served is stored").atMost(Duration.ofSeconds(20))
+				.until(() -> stored.ids().containsAll(served));
 			assertThat(poller.isAlive()).isTrue();
 			assertThat(served).hasSizeGreaterThan(3000);
 			Set<Long> ids = stored.ids();

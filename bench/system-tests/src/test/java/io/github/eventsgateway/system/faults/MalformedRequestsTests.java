@@ -14,8 +14,10 @@ import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 
-import io.github.eventsgateway.store.testing.RedisServerProcess;
+import io.github.eventsgateway.store.testing.SharedRedis;
+import io.github.eventsgateway.store.testing.TestRedis;
 import io.github.eventsgateway.system.support.JavaService;
+import io.github.eventsgateway.system.support.RedisStore;
 import io.github.eventsgateway.system.support.Services;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -27,7 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * cleans them up first: the API never answers 5xx, and every error is problem+json, those
  * that the HTTP decoder refuses by itself (malformed or oversized headers) included.
  */
-class MalformedRequestsTest {
+@SharedRedis
+class MalformedRequestsTests {
 
 	private static final int REQUESTS = 3000;
 
@@ -66,12 +69,11 @@ class MalformedRequestsTest {
 
 	@Test
 	@Timeout(value = 150, unit = TimeUnit.SECONDS)
-	void apiNeverAnswers5xxAndEveryErrorIsProblemJson() throws IOException {
+	void apiNeverAnswers5xxAndEveryErrorIsProblemJson(TestRedis testRedis) throws IOException {
 		SplittableRandom random = new SplittableRandom(2026);
 		List<String> failures = new ArrayList<>();
 		int errors = 0;
-		try (RedisServerProcess redis = RedisServerProcess.start();
-				JavaService api = Services.metricsApi("malformed-api", redis)) {
+		try (JavaService api = Services.metricsApi("malformed-api", RedisStore.of(testRedis))) {
 			api.awaitOk("/actuator/health/liveness", Duration.ofSeconds(90));
 			for (int i = 0; i < REQUESTS; i++) {
 				String method = pick(random, METHODS);

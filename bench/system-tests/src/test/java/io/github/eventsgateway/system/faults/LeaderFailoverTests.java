@@ -11,9 +11,11 @@ import java.util.concurrent.TimeUnit;
 import io.github.eventsgateway.firehose.Firehose;
 import io.github.eventsgateway.firehose.FirehoseSettings;
 import io.github.eventsgateway.firehose.RecordedRequest;
-import io.github.eventsgateway.store.testing.RedisServerProcess;
+import io.github.eventsgateway.store.testing.SharedRedis;
+import io.github.eventsgateway.store.testing.TestRedis;
 import io.github.eventsgateway.system.support.GitHubRequestLog;
 import io.github.eventsgateway.system.support.JavaService;
+import io.github.eventsgateway.system.support.RedisStore;
 import io.github.eventsgateway.system.support.Services;
 import io.github.eventsgateway.system.support.StoredEvents;
 import io.github.eventsgateway.system.support.Waiting;
@@ -21,28 +23,31 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Two pollers, each with a token of its own so that the stand-in tells their requests
  * apart; the leader is killed with {@code kill -9}.
  */
-class LeaderFailoverTest {
+@SharedRedis
+class LeaderFailoverTests {
 
 	@Test
 	@Timeout(value = 150, unit = TimeUnit.SECONDS)
-	void standbyTakesOverWithin15SecondsWithoutOverlapOrDoubleCounting() {
+	void standbyTakesOverWithin15SecondsWithoutOverlapOrDoubleCounting(TestRedis testRedis) {
 		// 10 events/s: a 15 s takeover leaves 150 new events, inside the 300-event window
 		FirehoseSettings settings = FirehoseSettings.builder()
 			.eventsPerSecond(10)
 			.pollIntervalSeconds(1)
 			.tokens(List.of("token-of-a", "token-of-b"))
 			.build();
-		try (RedisServerProcess redis = RedisServerProcess.start();
-				Firehose github = Firehose.start(settings);
+		RedisStore redis = RedisStore.of(testRedis);
+		try (Firehose github = Firehose.start(settings);
 				JavaService pollerA = Services.poller("failover-a", github, redis, "token-of-a", Map.of());
 				JavaService pollerB = Services.poller("failover-b", github, redis, "token-of-b", Map.of());
 				StoredEvents stored = new StoredEvents(redis)) {
-			Waiting.until("a leader stores events", Duration.ofSeconds(90), () -> stored.eventsStoredCounter() > 0);
+			await("a leader stores events").atMost(Duration.ofSeconds(90))
+				.until(() -> stored.eventsStoredCounter() > 0);
 			Waiting.sleep(Duration.ofSeconds(3));
 			String leaderCredential = github.requests().get(0).credential();
 			boolean aLeads = "token-1".equals(leaderCredential);
@@ -53,10 +58,10 @@ class LeaderFailoverTest {
 
 			Instant killedAt = Instant.now();
 			leader.kill();
-			Waiting.until("the standby polls", Duration.ofSeconds(20),
-					() -> github.requests()
-						.stream()
-						.anyMatch((request) -> request.credential().equals(standbyCredential)));
+			await("the standby polls").atMost(Duration.ofSeconds(20))
+				.until(() -> github.requests()
+					.stream()
+					.anyMatch((request) -> request.credential().equals(standbyCredential)));
 			Instant takeover = github.requests()
 				.stream()
 				.filter((request) -> request.credential().equals(standbyCredential))
@@ -69,8 +74,8 @@ class LeaderFailoverTest {
 			Waiting.sleep(Duration.ofSeconds(3));
 			github.stopGenerating();
 			List<Long> generated = github.generatedIds();
-			Waiting.until("every generated event is stored", Duration.ofSeconds(20),
-					() -> stored.ids().containsAll(generated));
+			await("every generated event is stored").atMost(Duration.ofSeconds(20))
+				.until(() -> stored.ids().containsAll(generated));
 
 			GitHubRequestLog.write("failover", github);
 			List<RecordedRequest> requests = github.requests()
