@@ -3,7 +3,7 @@
 # poller stores, against its budget and the streams' rates, next to the best any scheduler
 # could do with that budget, and the poller's estimate of what it missed against the truth.
 #
-#   bench/capture.sh                         the full run (15 points, about 75 minutes)
+#   bench/capture.sh                         the full run (13 points, about 60 minutes)
 #   bench/capture.sh --points=quick --minutes=1     two points, a few minutes
 #
 # Real time, no compression: each point generates for --minutes (default 3) at the rates it
@@ -11,7 +11,8 @@
 # stand-in is bench/firehose in split mode (page 1: Push/Create/Delete; pages 2-3: every
 # other type; visibility delays of 0-10 s, 0.5 % of events up to 10 minutes late and
 # surfacing up to 20 places below the top; 5,000 requests an hour a token, 15,000 for the
-# App; 900 requests a minute at most). Writes bench/results/capture.csv and capture.md.
+# App; 900 requests a minute at most). Writes bench/results/capture.csv and capture.md and,
+# with gnuplot, docs/images/capture.png.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
@@ -40,3 +41,8 @@ with open(out, 'w') as md:
                  f"{r['requests']} ({r['charged']}) | {r['refused_spent']} | {r['secondary_provoked']} | {r['max_requests_per_minute']} |\n")
 print(open(out).read())
 PY
+if command -v gnuplot >/dev/null; then
+  gnuplot -e "csv='$OUT'; png='docs/images/capture.png'" bench/capture.gnuplot && echo "Wrote docs/images/capture.png"
+else
+  echo "gnuplot is not installed (apt-get install gnuplot-nox): no plot" >&2
+fi

@@ -3,7 +3,7 @@
 
     python3 bench/rate-limit-arithmetic.py                              # the tables of docs/operations.md
     python3 bench/rate-limit-arithmetic.py --push-rate 250 --other-rate 80
-    python3 bench/rate-limit-arithmetic.py --retention-days 1
+    python3 bench/rate-limit-arithmetic.py --retention-days 7
 
 The feed as GitHub serves it since mid-2025 is two streams (issue 9): page 1 shows the newest
 100 Push/Create/Delete events, about 200 a second; pages 2 and 3 show the newest 200 events of
@@ -56,9 +56,11 @@ def budget_pacing(per_hour, credentials, push, other):
     return other_share, push_share, other * other_share + push * push_share
 
 
-def poll_interval_pacing(credentials, pages, push, other):
-    """The same with each credential asking for at most `pages` pages per poll interval."""
-    reads = credentials / POLL_INTERVAL  # sweeps a second, each reading both streams
+def poll_interval_pacing(per_hour, credentials, pages, push, other):
+    """The same with each credential asking for at most `pages` pages per poll interval,
+    and never more than its budget (60 an hour without a token is less than 3 a minute)."""
+    # sweeps a second, each reading every page
+    reads = min(credentials / POLL_INTERVAL, requests_per_second(per_hour, credentials) / max(1, pages))
     other_pages = min(2, max(0, pages - 1))
     push_pages = 1 if pages >= 1 else 0
     other_share = min(1.0, reads * other_pages * PAGE / other)
@@ -71,7 +73,7 @@ def main():
     parser.add_argument("--push-rate", type=float, default=200, help="page 1's events/s (default 200)")
     parser.add_argument("--other-rate", type=float, default=50, help="pages 2-3's events/s (default 50)")
     parser.add_argument("--pages", type=int, default=3, help="POLLER_PAGES (1 to 3, default 3)")
-    parser.add_argument("--retention-days", type=float, default=7, help="RETENTION in days (default 7)")
+    parser.add_argument("--retention-days", type=float, default=1, help="RETENTION in days (default 1)")
     parser.add_argument("--bytes-per-event", type=float, default=124,
                         help="Redis memory per retained event (default 124: docs/benchmarks.md, Ingest)")
     args = parser.parse_args()
@@ -86,7 +88,7 @@ def main():
     for name, per_hour, credentials in BUDGETS:
         rate = requests_per_second(per_hour, credentials)
         b_other, b_push, _ = budget_pacing(per_hour, credentials, push, other)
-        p_other, p_push, _ = poll_interval_pacing(credentials, args.pages, push, other)
+        p_other, p_push, _ = poll_interval_pacing(per_hour, credentials, args.pages, push, other)
         print(f"| {name} | {rate:.2f} | {b_other:.1%} | {b_push:.1%} | {p_other:.1%} | {p_push:.1%} |")
     needed = (other + push) / PAGE * 3600
     print()

@@ -176,10 +176,15 @@ class ApiOperationsTests {
 				monitor.requestCommands();
 				for (String endpoint : endpoints) {
 					this.client.get().uri(endpoint).exchange().expectStatus().isOk();
+					// Counts and timelines also read their window's capture: a second
+					// script, sent with the first on the one shared connection, so the
+					// answer still waits for one round trip. The capture read the
+					// poller's status too, which the status endpoint then answers from.
+					boolean capture = endpoint.contains("/events/");
+					boolean status = endpoint.endsWith("/status");
 					assertThat(monitor.requestCommands()).as(endpoint)
-						.singleElement()
-						.asString()
-						.containsIgnoringCase("\"EVALSHA_RO\"");
+						.hasSizeBetween(status ? 0 : 1, capture ? 2 : 1)
+						.allSatisfy((command) -> assertThat(command).containsIgnoringCase("\"EVALSHA_RO\""));
 				}
 				for (String endpoint : endpoints) {
 					this.client.get().uri(endpoint).exchange().expectStatus().isOk();

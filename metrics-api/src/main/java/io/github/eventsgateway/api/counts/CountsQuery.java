@@ -4,12 +4,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.regex.Pattern;
 
 import io.github.eventsgateway.api.eventtypes.EventTypeResolver;
 import io.github.eventsgateway.api.eventtypes.TypesParameter;
+import io.github.eventsgateway.api.parameters.WholeNumberParameter;
 import io.github.eventsgateway.api.problem.InvalidParameterException;
-import io.github.eventsgateway.api.problem.UserInput;
 
 /**
  * The checked parameters of a counts request.
@@ -20,8 +19,6 @@ import io.github.eventsgateway.api.problem.UserInput;
  */
 record CountsQuery(long offsetMinutes, List<String> types) {
 
-	private static final Pattern WHOLE_NUMBER = Pattern.compile("[0-9]{1,9}");
-
 	/**
 	 * Checks the raw parameters.
 	 * @param offset the {@code offset} parameter, or {@code null} for the default
@@ -31,16 +28,8 @@ record CountsQuery(long offsetMinutes, List<String> types) {
 	 * @throws InvalidParameterException when a parameter is out of range or malformed
 	 */
 	static CountsQuery of(String offset, String types, long maxOffsetMinutes) {
-		return new CountsQuery(offsetMinutes(offset, maxOffsetMinutes), TypesParameter.parse(types));
-	}
-
-	private static long offsetMinutes(String offset, long maxOffsetMinutes) {
-		long minutes = WHOLE_NUMBER.matcher(offset).matches() ? Long.parseLong(offset) : -1;
-		if (minutes < 1 || minutes > maxOffsetMinutes) {
-			throw new InvalidParameterException("offset", "offset must be a whole number of minutes from 1 to "
-					+ maxOffsetMinutes + " (the retention), such as offset=10; got " + UserInput.quote(offset) + ".");
-		}
-		return minutes;
+		return new CountsQuery(WholeNumberParameter.offsetMinutes(offset, maxOffsetMinutes, 10),
+				TypesParameter.parse(types));
 	}
 
 	/**

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 import io.github.eventsgateway.api.timeline.TimelineService;
 import io.github.eventsgateway.api.timeline.TimelineWindow;
@@ -58,13 +59,17 @@ final class DashboardSummaries implements SmartLifecycle {
 
 	private final AtomicBoolean available = new AtomicBoolean(true);
 
-	private final Sinks.Empty<Void> stopped = Sinks.empty();
+	/** Ends the current run's streams. */
+	private final AtomicReference<Sinks.Empty<Void>> stopped = new AtomicReference<>();
 
 	private volatile boolean running;
 
+	/** Whether a stop ended the streams, which then cannot stream again. */
+	private volatile boolean ended;
+
 	private final AtomicInteger clients = new AtomicInteger();
 
-	private final Flux<ServerSentEvent<Object>> events;
+	private final AtomicReference<Flux<ServerSentEvent<Object>>> events;
 
 	DashboardSummaries(TimelineService timelines, MadePublicAnswers madePublic, PollerStatusAnswers statuses,
 			Clock clock, DashboardProperties properties, Duration staleAfterMinimum) {
@@ -74,12 +79,22 @@ final class DashboardSummaries implements SmartLifecycle {
 		this.clock = clock;
 		this.properties = properties;
 		this.staleness = new Staleness(staleAfterMinimum);
-		Duration interval = properties.streamInterval();
-		this.events = Flux.interval(Duration.ZERO, interval)
+		this.events = new AtomicReference<>(sharedEvents());
+	}
+
+	/**
+	 * One run's events: a read of Redis each interval, shared by every client and ended
+	 * by {@link #stop()}. Once ended it cannot stream again, so each start builds anew.
+	 */
+	private Flux<ServerSentEvent<Object>> sharedEvents() {
+		Duration interval = this.properties.streamInterval();
+		Sinks.Empty<Void> stopped = Sinks.empty();
+		this.stopped.set(stopped);
+		return Flux.interval(Duration.ZERO, interval)
 			// A tick that comes while the last read is still out is skipped, not queued.
 			.onBackpressureDrop()
 			.concatMap((tick) -> read(tick, interval), 1)
-			.takeUntilOther(this.stopped.asMono())
+			.takeUntilOther(stopped.asMono())
 			.replay(1)
 			.refCount()
 			.doOnSubscribe((subscription) -> this.clients.incrementAndGet())
@@ -88,7 +103,7 @@ final class DashboardSummaries implements SmartLifecycle {
 
 	/** The events, shared by every subscriber; cancelling one leaves the others be. */
 	Flux<ServerSentEvent<Object>> events() {
-		return this.events;
+		return this.events.get();
 	}
 
 	/** How many clients listen now. */
@@ -98,6 +113,10 @@ final class DashboardSummaries implements SmartLifecycle {
 
 	@Override
 	public void start() {
+		if (this.ended) {
+			this.events.set(sharedEvents());
+			this.ended = false;
+		}
 		this.running = true;
 	}
 
@@ -105,7 +124,8 @@ final class DashboardSummaries implements SmartLifecycle {
 	@Override
 	public void stop() {
 		this.running = false;
-		this.stopped.tryEmitEmpty();
+		this.ended = true;
+		this.stopped.get().tryEmitEmpty();
 	}
 
 	@Override

@@ -8,7 +8,8 @@ import io.github.eventsgateway.api.problem.UserInput;
 /**
  * Reads query parameters that must be whole numbers, such as a window's length in minutes
  * ({@code offset}): the API's one parser of them. A value is digits only (at most nine,
- * so that it always fits), nothing around them.
+ * so that it always fits), with nothing around them but whitespace, which a pasted link
+ * often carries.
  */
 public final class WholeNumberParameter {
 
@@ -23,7 +24,8 @@ public final class WholeNumberParameter {
 	 * @return the number, or -1 when the value is not a whole number
 	 */
 	public static long parse(String value) {
-		return (value != null && WHOLE_NUMBER.matcher(value).matches()) ? Long.parseLong(value) : -1;
+		String trimmed = (value != null) ? value.strip() : "";
+		return WHOLE_NUMBER.matcher(trimmed).matches() ? Long.parseLong(trimmed) : -1;
 	}
 
 	/**

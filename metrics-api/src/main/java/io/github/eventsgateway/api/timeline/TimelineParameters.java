@@ -1,8 +1,8 @@
 package io.github.eventsgateway.api.timeline;
 
 import java.time.Instant;
-import java.util.regex.Pattern;
 
+import io.github.eventsgateway.api.parameters.WholeNumberParameter;
 import io.github.eventsgateway.api.problem.InvalidParameterException;
 import io.github.eventsgateway.api.problem.UserInput;
 
@@ -11,8 +11,6 @@ import io.github.eventsgateway.api.problem.UserInput;
  * a 400 problem that says what would be accepted.
  */
 final class TimelineParameters {
-
-	private static final Pattern WHOLE_NUMBER = Pattern.compile("[0-9]{1,9}");
 
 	private TimelineParameters() {
 	}
@@ -27,12 +25,8 @@ final class TimelineParameters {
 	 * @throws InvalidParameterException when a parameter is malformed or out of range
 	 */
 	static TimelineWindow window(String offset, String bucket, long maxOffsetMinutes, Instant now) {
-		long offsetMinutes = wholeNumber(offset);
-		if (offsetMinutes < 1 || offsetMinutes > maxOffsetMinutes) {
-			throw new InvalidParameterException("offset", "offset must be a whole number of minutes from 1 to "
-					+ maxOffsetMinutes + " (the retention), such as offset=60; got " + UserInput.quote(offset) + ".");
-		}
-		long bucketMinutes = wholeNumber(bucket);
+		long offsetMinutes = WholeNumberParameter.offsetMinutes(offset, maxOffsetMinutes, 60);
+		long bucketMinutes = WholeNumberParameter.parse(bucket);
 		if (bucketMinutes < 1 || bucketMinutes > offsetMinutes) {
 			throw new InvalidParameterException("bucket", "bucket must be a whole number of minutes from 1 to offset ("
 					+ offsetMinutes + "), such as bucket=1; got " + UserInput.quote(bucket) + ".");
@@ -57,17 +51,12 @@ final class TimelineParameters {
 	 * @throws InvalidParameterException when it is malformed or out of range
 	 */
 	static int pixels(String name, String value, int min, int max) {
-		long pixels = wholeNumber(value);
+		long pixels = WholeNumberParameter.parse(value);
 		if (pixels < min || pixels > max) {
 			throw new InvalidParameterException(name, name + " must be a whole number of pixels from " + min + " to "
 					+ max + "; got " + UserInput.quote(value) + ".");
 		}
 		return (int) pixels;
-	}
-
-	private static long wholeNumber(String value) {
-		String trimmed = (value != null) ? value.trim() : "";
-		return WHOLE_NUMBER.matcher(trimmed).matches() ? Long.parseLong(trimmed) : -1;
 	}
 
 }

@@ -1,6 +1,7 @@
 package io.github.eventsgateway.api.counts;
 
 import io.github.eventsgateway.api.SliceBeans;
+import io.github.eventsgateway.api.capture.CaptureAnswers;
 import io.github.eventsgateway.api.eventtypes.EventTypeResolver;
 import io.github.eventsgateway.api.hot.JsonBodies;
 import io.github.eventsgateway.api.problem.ProblemAnswering;
@@ -37,6 +38,9 @@ class CountsParameterProblemsTests {
 	@MockitoBean
 	private JsonBodies json;
 
+	@MockitoBean
+	private CaptureAnswers capture;
+
 	@ParameterizedTest
 	@CsvSource({ "offset=0,offset", "offset=10081,offset", "offset=-1,offset", "offset=1.5,offset", "offset=abc,offset",
 			"types=,types", "'types=,,',types", "types=1Event,types", "types=Event*,types",
@@ -56,7 +60,7 @@ class CountsParameterProblemsTests {
 			.isEqualTo(parameter)
 			.jsonPath("$.instance")
 			.isEqualTo("/api/v1/events/counts");
-		verifyNoInteractions(this.reader, this.types);
+		verifyNoInteractions(this.reader, this.types, this.capture);
 	}
 
 }

@@ -21,7 +21,7 @@ class CountsQueryTests {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "0", "10081", "-1", "1.5", " 5", "5 ", "1e3", "abc", "", "99999999999999999999" })
+	@ValueSource(strings = { "0", "10081", "-1", "1.5", "5 5", " ", "1e3", "abc", "", "99999999999999999999" })
 	void rejectsOffsetsThatAreNotWholeMinutesWithinTheRetention(String offset) {
 		assertThatExceptionOfType(InvalidParameterException.class).isThrownBy(() -> CountsQuery.of(offset, null, 10080))
 			.satisfies((ex) -> assertThat(ex.parameter()).isEqualTo("offset"))

@@ -3,8 +3,11 @@ package io.github.eventsgateway.api.counts;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
+import io.github.eventsgateway.api.capture.CaptureView;
+import io.github.eventsgateway.api.capture.CaptureView.StreamView;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -24,17 +27,22 @@ class EventCountsJsonTests {
 	private JacksonTester<EventCounts> json;
 
 	@Test
-	void writesTheWindowThenTheTotalThenTheCountsInTheirOrder() throws IOException {
+	void writesTheWindowThenTheTotalThenTheCountsInTheirOrderThenHowCompleteTheyAre() throws IOException {
 		Map<String, Long> counts = new LinkedHashMap<>();
 		counts.put("WatchEvent", 2L);
 		counts.put("IssuesEvent", 1L);
 		counts.put("SponsorshipEvent", 0L);
 		EventCounts answer = new EventCounts(10, Instant.parse("2025-01-01T14:51:08Z"),
-				Instant.parse("2025-01-01T15:01:08Z"), 3, counts);
+				Instant.parse("2025-01-01T15:01:08Z"), 3, counts,
+				new CaptureView(List.of(new StreamView("p2-3", List.of(2, 3), List.of("WatchEvent"), 3, 0, 1.0)), true,
+						Instant.parse("2025-01-01T15:11:08Z")));
 
 		assertThat(this.json.write(answer).getJson())
 			.isEqualTo("{\"offsetMinutes\":10,\"from\":\"2025-01-01T14:51:08Z\",\"to\":\"2025-01-01T15:01:08Z\","
-					+ "\"total\":3,\"counts\":{\"WatchEvent\":2,\"IssuesEvent\":1,\"SponsorshipEvent\":0}}");
+					+ "\"total\":3,\"counts\":{\"WatchEvent\":2,\"IssuesEvent\":1,\"SponsorshipEvent\":0},"
+					+ "\"capture\":{\"streams\":[{\"stream\":\"p2-3\",\"pages\":[2,3],\"types\":[\"WatchEvent\"],"
+					+ "\"captured\":3,\"estimatedMissed\":0,\"share\":1.0}],\"settling\":true,"
+					+ "\"settledAt\":\"2025-01-01T15:11:08Z\"}}");
 	}
 
 }

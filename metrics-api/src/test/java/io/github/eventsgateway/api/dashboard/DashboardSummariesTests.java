@@ -158,6 +158,25 @@ class DashboardSummariesTests {
 	}
 
 	@Test
+	void streamsAgainWhenTheApplicationStartsAfterAStop() {
+		DashboardSummaries summaries = summaries(Clock.fixed(NOW, ZoneOffset.UTC), INTERVAL);
+		summaries.start();
+		StepVerifier.create(summaries.events())
+			.assertNext((event) -> assertThat(event.event()).isEqualTo(DashboardSummaries.SUMMARY))
+			.then(summaries::stop)
+			.expectComplete()
+			.verify(Duration.ofSeconds(10));
+
+		summaries.start();
+
+		StepVerifier.create(summaries.events())
+			.assertNext((event) -> assertThat(event.event()).isEqualTo(DashboardSummaries.SUMMARY))
+			.assertNext((event) -> assertThat(event.event()).isEqualTo(DashboardSummaries.SUMMARY))
+			.thenCancel()
+			.verify(Duration.ofSeconds(10));
+	}
+
+	@Test
 	void sendsUnavailableEventsWhileRedisIsDownAndResumesWhenItIsBack() {
 		// A Redis of its own, which this test kills and restarts.
 		RedisServerProcess redis = RedisServerProcess.start();

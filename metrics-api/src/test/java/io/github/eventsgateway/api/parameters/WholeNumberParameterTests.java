@@ -11,14 +11,15 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 class WholeNumberParameterTests {
 
 	@Test
-	void readsDigitsOnly() {
+	void readsDigitsWithNothingButWhitespaceAround() {
 		assertThat(WholeNumberParameter.parse("0")).isZero();
 		assertThat(WholeNumberParameter.parse("007")).isEqualTo(7);
 		assertThat(WholeNumberParameter.parse("999999999")).isEqualTo(999_999_999L);
+		assertThat(WholeNumberParameter.parse(" 5 ")).isEqualTo(5);
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "-1", "1.5", " 5", "5 ", "1e3", "abc", "", "+5", "1000000000", "99999999999999999999" })
+	@ValueSource(strings = { "-1", "1.5", "5 5", "1e3", "abc", "", "+5", "1000000000", "99999999999999999999" })
 	void givesMinusOneForAnythingElse(String value) {
 		assertThat(WholeNumberParameter.parse(value)).isEqualTo(-1);
 	}
@@ -35,7 +36,7 @@ class WholeNumberParameterTests {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "0", "10081", "-1", "1.5", " 5", "1e3", "" })
+	@ValueSource(strings = { "0", "10081", "-1", "1.5", " ", "1e3", "" })
 	void refusesOtherOffsetsSayingWhatWouldDo(String offset) {
 		assertThatExceptionOfType(InvalidParameterException.class)
 			.isThrownBy(() -> WholeNumberParameter.offsetMinutes(offset, 10080, 60))

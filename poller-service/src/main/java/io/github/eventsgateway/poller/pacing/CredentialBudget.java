@@ -19,9 +19,6 @@ final class CredentialBudget {
 
 	private static final Duration MINUTE = Duration.ofMinutes(1);
 
-	/** GitHub's primary window, assumed until a reset tells otherwise. */
-	private static final Duration WINDOW = Duration.ofHours(1);
-
 	private final Credential credential;
 
 	private final PaceSettings settings;
@@ -185,14 +182,15 @@ final class CredentialBudget {
 	/**
 	 * What is left of the budget spread over what is left of its window. Without
 	 * {@code x-ratelimit-*} headers (a GitHub Enterprise server with rate limits off),
-	 * only the per-minute cap paces.
+	 * only the per-minute cap paces; so too once the window has reset, until the next
+	 * answer tells the new window's budget: spreading the last limit over a guessed hour
+	 * would hold back the first requests of the new window for nothing.
 	 */
 	private double budgetRate(Instant now) {
-		if (this.rateLimit == null) {
+		if (this.rateLimit == null || !now.isBefore(this.rateLimit.resetAt())) {
 			return this.settings.maxRequestsPerMinute() / 60.0;
 		}
-		Instant resetAt = now.isBefore(this.rateLimit.resetAt()) ? this.rateLimit.resetAt() : now.plus(WINDOW);
-		double seconds = Math.max(1, Duration.between(now, resetAt).toMillis() / 1000.0);
+		double seconds = Math.max(1, Duration.between(now, this.rateLimit.resetAt()).toMillis() / 1000.0);
 		return Math.max(0, remaining(now)) / seconds;
 	}
 

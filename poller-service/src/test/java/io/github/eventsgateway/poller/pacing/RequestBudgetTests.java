@@ -49,6 +49,18 @@ class RequestBudgetTests {
 	}
 
 	@Test
+	void pollsAgainWithinAPollIntervalOfTheResetWhateverTheLimit() {
+		RequestBudget budget = budget(List.of(this.tokens.get(0)), PacingMode.POLL_INTERVAL);
+		Credential token = budget.take(T0).orElseThrow();
+		Instant reset = T0.plusSeconds(20);
+		budget.record(token, answer(Outcome.PRIMARY_LIMIT, 403, new RateLimit(40, 0, reset)), T0);
+		assertThat(budget.take(reset.minusSeconds(1))).as("nothing before the reset").isEmpty();
+		// A poll's three pages: a limit of 40 an hour would have taken 90 s to allow
+		// them.
+		assertThat(budget.allowance(reset.plusSeconds(21))).isEqualTo(3);
+	}
+
+	@Test
 	void givesA304Back() {
 		RequestBudget budget = budget(List.of(this.tokens.get(0)), PacingMode.BUDGET);
 		Credential token = budget.take(T0).orElseThrow();
