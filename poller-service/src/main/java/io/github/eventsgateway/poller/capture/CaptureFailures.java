@@ -1,5 +1,6 @@
 package io.github.eventsgateway.poller.capture;
 
+import io.github.eventsgateway.store.StoreFailures;
 import io.lettuce.core.RedisException;
 
 import org.springframework.dao.DataAccessException;
@@ -25,18 +26,11 @@ final class CaptureFailures {
 	}
 
 	/**
-	 * One line naming the root cause, such as Redis' {@code OOM command not allowed…}.
+	 * One line naming the real cause, such as Redis' {@code OOM command not allowed…}
+	 * rather than Spring's {@code Error in execution}, marked as Redis' when it is.
 	 */
 	static String describe(Throwable failure) {
-		Throwable root = failure;
-		while (root.getCause() != null && root.getCause() != root) {
-			root = root.getCause();
-		}
-		String message = (root.getMessage() != null) ? root.getMessage() : root.getClass().getSimpleName();
-		String line = message.replaceAll("[\\p{Cntrl}]+", " ").trim();
-		if (line.length() > 200) {
-			line = line.substring(0, 200) + "…";
-		}
+		String line = StoreFailures.describe(failure);
 		return isStoreFailure(failure) ? "Redis: " + line : line;
 	}
 

@@ -129,6 +129,27 @@ class CaptureLoopTests {
 	}
 
 	@Test
+	void namesRedisRefusalWhileItIsOutOfMemoryAndTheOutageOnceItCanWriteAgain() {
+		this.github.stubFor(get(urlPathEqualTo("/events")).willReturn(aResponse().withStatus(200)
+			.withHeader("Content-Type", "application/json")
+			.withBody(Fixtures.splitFeedPage(true, 0))));
+		Leader leader = Leader.holding(lease().acquireOrRenew("poller-a", Duration.ofMinutes(1)).block());
+		String maxmemory = config("maxmemory");
+		try {
+			setConfig("maxmemory", "1");
+			this.running = loop(List.of(), leader).run().subscribe();
+			await().atMost(Duration.ofSeconds(20)).until(() -> this.github.getAllServeEvents().size() >= 2);
+		}
+		finally {
+			setConfig("maxmemory", maxmemory);
+		}
+		PollerStatus status = await().atMost(Duration.ofSeconds(20))
+			.until(this::status, (read) -> read.lastError() != null);
+		assertThat(status.lastError()).startsWith("Redis was unavailable from ")
+			.contains("Redis: OOM command not allowed when used memory > 'maxmemory'");
+	}
+
+	@Test
 	void pollsWithAGitHubAppInstallationToken() {
 		this.github.stubFor(post(urlEqualTo("/app/installations/678/access_tokens")).willReturn(aResponse()
 			.withStatus(201)
@@ -180,6 +201,19 @@ class CaptureLoopTests {
 
 	private PollerLease lease() {
 		return new PollerLease(this.redis.template(), this.redis.keys());
+	}
+
+	private String config(String parameter) {
+		return this.redis.template()
+			.execute((connection) -> connection.serverCommands().getConfig(parameter))
+			.map((config) -> config.getProperty(parameter))
+			.blockFirst(Duration.ofSeconds(5));
+	}
+
+	private void setConfig(String parameter, String value) {
+		this.redis.template()
+			.execute((connection) -> connection.serverCommands().setConfig(parameter, value))
+			.blockFirst(Duration.ofSeconds(5));
 	}
 
 	private PollerStatus status() {
