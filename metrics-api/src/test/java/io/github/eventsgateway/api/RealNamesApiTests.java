@@ -14,9 +14,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
-import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import static io.github.eventsgateway.api.problem.BadRequests.expectBadRequest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -112,15 +112,7 @@ class RealNamesApiTests {
 			"/api/v1/events/counts?offset=10&types=watchevents", "/api/v1/events/timeline?offset=10&types=NoSuchEvent",
 			"/api/v1/events/timeline.svg?types=PushEvent,Pushevents" })
 	void refusesATypeNeitherDocumentedNorStoredListingTheValidOnes(String uri) {
-		this.client.get()
-			.uri(uri)
-			.exchange()
-			.expectStatus()
-			.isBadRequest()
-			.expectHeader()
-			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
-			.expectBody()
-			.jsonPath("$.parameter")
+		expectBadRequest(this.client, uri).jsonPath("$.parameter")
 			.isEqualTo("types")
 			.jsonPath("$.detail")
 			.value((detail) -> assertThat((String) detail).contains("CommitCommentEvent")

@@ -12,10 +12,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webflux.test.autoconfigure.WebFluxTest;
 import org.springframework.context.annotation.Import;
-import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import static io.github.eventsgateway.api.problem.BadRequests.expectBadRequest;
 import static org.mockito.Mockito.verifyNoInteractions;
 
 /**
@@ -46,17 +46,7 @@ class CountsParameterProblemsTests {
 			"types=,types", "'types=,,',types", "types=1Event,types", "types=Event*,types",
 			"offset=10&types=WatchEvent;IssuesEvent,types" })
 	void refusesAWindowOrTypeListItCannotBeWithAProblemNamingTheParameter(String query, String parameter) {
-		this.client.get()
-			.uri("/api/v1/events/counts?" + query)
-			.exchange()
-			.expectStatus()
-			.isBadRequest()
-			.expectHeader()
-			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
-			.expectBody()
-			.jsonPath("$.status")
-			.isEqualTo(400)
-			.jsonPath("$.parameter")
+		expectBadRequest(this.client, "/api/v1/events/counts?" + query).jsonPath("$.parameter")
 			.isEqualTo(parameter)
 			.jsonPath("$.instance")
 			.isEqualTo("/api/v1/events/counts");

@@ -9,10 +9,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webflux.test.autoconfigure.WebFluxTest;
 import org.springframework.context.annotation.Import;
-import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import static io.github.eventsgateway.api.problem.BadRequests.expectBadRequest;
 import static org.mockito.Mockito.verifyNoInteractions;
 
 /**
@@ -36,15 +36,7 @@ class MadePublicParameterProblemsTests {
 	@ParameterizedTest
 	@ValueSource(strings = { "0", "1001", "-5", "abc", "1.5", "99999999999" })
 	void refusesALimitOutsideOneToAThousand(String limit) {
-		this.client.get()
-			.uri("/api/v1/repos/made-public?limit=" + limit)
-			.exchange()
-			.expectStatus()
-			.isBadRequest()
-			.expectHeader()
-			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
-			.expectBody()
-			.jsonPath("$.parameter")
+		expectBadRequest(this.client, "/api/v1/repos/made-public?limit=" + limit).jsonPath("$.parameter")
 			.isEqualTo("limit")
 			.jsonPath("$.detail")
 			.isEqualTo("limit must be a whole number from 1 to 1000, such as limit=100; got '" + limit + "'.");

@@ -10,10 +10,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webflux.test.autoconfigure.WebFluxTest;
 import org.springframework.context.annotation.Import;
-import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import static io.github.eventsgateway.api.problem.BadRequests.expectBadRequest;
 import static org.mockito.Mockito.verifyNoInteractions;
 
 /**
@@ -38,14 +38,7 @@ class RepositoryNameProblemsTests {
 	@CsvSource({ "a.b/repo,owner", "owner/..,repo", "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/repo,owner",
 			"owner/.,repo" })
 	void refusesNamesTheStoreCannotHold(String repo, String parameter) {
-		this.client.get()
-			.uri("/api/v1/repos/" + repo + "/pull-requests/average-interval")
-			.exchange()
-			.expectStatus()
-			.isBadRequest()
-			.expectHeader()
-			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
-			.expectBody()
+		expectBadRequest(this.client, "/api/v1/repos/" + repo + "/pull-requests/average-interval")
 			.jsonPath("$.parameter")
 			.isEqualTo(parameter);
 		verifyNoInteractions(this.reader);

@@ -33,6 +33,7 @@ import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import static io.github.eventsgateway.api.problem.BadRequests.expectBadRequest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -156,17 +157,7 @@ class TimelineEndpointsTests {
 				"/api/v1/events/timeline?offset=60&bucket=0", "/api/v1/events/timeline?offset=10081",
 				"/api/v1/events/timeline?offset=10080&bucket=1", "/api/v1/events/timeline.svg?bucket=61",
 				"/api/v1/events/timeline.svg?width=100000")) {
-			this.client.get()
-				.uri(query)
-				.exchange()
-				.expectStatus()
-				.isBadRequest()
-				.expectHeader()
-				.contentType(MediaType.APPLICATION_PROBLEM_JSON)
-				.expectBody()
-				.jsonPath("$.status")
-				.isEqualTo(400)
-				.jsonPath("$.detail")
+			expectBadRequest(this.client, query).jsonPath("$.detail")
 				.value(String.class,
 						(detail) -> assertThat(detail).containsAnyOf("must be", "at most").hasSizeLessThan(300))
 				.jsonPath("$.instance")

@@ -10,10 +10,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webflux.test.autoconfigure.WebFluxTest;
 import org.springframework.context.annotation.Import;
-import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import static io.github.eventsgateway.api.problem.BadRequests.expectBadRequest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.verifyNoInteractions;
 
@@ -45,17 +45,7 @@ class TimelineParameterProblemsTests {
 			"/api/v1/events/timeline.svg?bucket=61,bucket", "/api/v1/events/timeline.svg?width=100000,width",
 			"/api/v1/events/timeline.svg?width=199,width", "/api/v1/events/timeline.svg?height=abc,height" })
 	void refusesWhatCannotBeDrawnWithAProblemNamingTheParameter(String uri, String parameter) {
-		this.client.get()
-			.uri(uri)
-			.exchange()
-			.expectStatus()
-			.isBadRequest()
-			.expectHeader()
-			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
-			.expectBody()
-			.jsonPath("$.status")
-			.isEqualTo(400)
-			.jsonPath("$.parameter")
+		expectBadRequest(this.client, uri).jsonPath("$.parameter")
 			.isEqualTo(parameter)
 			.jsonPath("$.detail")
 			.value(String.class,
