@@ -29,9 +29,12 @@ public final class StoredIds {
 		Set<Long> ids = new HashSet<>();
 		List<String> types = redis.opsForSet().members(keys.types()).collectList().block(Duration.ofSeconds(30));
 		for (String type : types) {
+			// Asked for all at once: a blocking stream's demand in batches left a large
+			// ZRANGE waiting for a minute until it timed out.
 			redis.opsForZSet()
 				.range(keys.eventsOfType(type), Range.unbounded())
-				.toStream()
+				.collectList()
+				.block(Duration.ofMinutes(2))
 				.forEach((id) -> ids.add(Long.parseLong(id)));
 		}
 		return ids;

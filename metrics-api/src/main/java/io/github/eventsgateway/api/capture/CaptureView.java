@@ -8,7 +8,10 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import io.github.eventsgateway.store.PollerStatus;
 import io.github.eventsgateway.store.StreamCapture;
@@ -69,20 +72,39 @@ public record CaptureView(List<StreamView> streams, boolean settling, Instant se
 	 *
 	 * @param stream the stream's id: {@code p1} (page 1), {@code p2-3} (pages 2 and 3),
 	 * {@code p1-3} (a classic feed)
-	 * @param pages the pages of {@code /events} that show it, as the poller sees them now
+	 * @param pages the pages of {@code /events} that show it, as the poller sees them
+	 * now; for a stream it no longer reads (the classic layout it starts with, before it
+	 * sees the feed split), the pages its id names
 	 * @param types its most frequent event types, most frequent first
 	 * @param captured events stored from its reads
-	 * @param estimatedMissed events estimated to have passed unseen
-	 * @param share {@code captured / (captured + estimatedMissed)}, rounded to 4 places
+	 * @param estimatedMissed events estimated to have passed unseen, or {@code null} when
+	 * some did and the poller could not tell how many (it never measured the stream's
+	 * rate: most reads found only new events)
+	 * @param share {@code captured / (captured + estimatedMissed)}, rounded to 4 places,
+	 * or {@code null} with {@code estimatedMissed}
 	 */
 	public record StreamView(String stream, List<Integer> pages, List<String> types, long captured,
-			long estimatedMissed, Double share) {
+			Long estimatedMissed, Double share) {
+
+		private static final Pattern STREAM_ID = Pattern.compile("p([1-9])(?:-([1-9]))?");
 
 		static StreamView of(StreamCapture capture, StreamState state) {
 			Double share = capture.share();
-			return new StreamView(capture.stream(), (state != null) ? state.pages() : List.of(),
-					(state != null) ? state.types() : List.of(), capture.captured(), capture.missed(),
+			return new StreamView(capture.stream(), (state != null) ? state.pages() : pagesNamedBy(capture.stream()),
+					(state != null) ? state.types() : List.of(), capture.captured(),
+					capture.isEstimated() ? capture.missed() : null,
 					(share != null) ? Math.round(share * 10_000) / 10_000.0 : null);
+		}
+
+		/** {@code p2-3}: pages 2 and 3; an id of another form names none. */
+		static List<Integer> pagesNamedBy(String stream) {
+			Matcher id = STREAM_ID.matcher(stream);
+			if (!id.matches()) {
+				return List.of();
+			}
+			int first = Integer.parseInt(id.group(1));
+			int last = (id.group(2) != null) ? Integer.parseInt(id.group(2)) : first;
+			return IntStream.rangeClosed(first, Math.max(first, last)).boxed().toList();
 		}
 
 	}

@@ -83,7 +83,8 @@ class EventCountsController {
 					+ " every other type seen in the window is listed too, most frequent first."
 					+ " With types, exactly the types asked for are listed, under GitHub's spelling of their names."
 					+ " capture says how complete the window is: per stream of the feed, the events stored and"
-					+ " the events estimated to have passed unseen; settling is true while late events may still arrive.")
+					+ " the events estimated to have passed unseen (null, with share, when the poller could not"
+					+ " estimate them); settling is true while late events may still arrive.")
 	@ApiResponse(responseCode = "200", description = "The counts", content = @Content(
 			mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = EventCounts.class),
 			examples = @ExampleObject(value = """

@@ -34,7 +34,7 @@ class EventCountsJsonTests {
 		counts.put("SponsorshipEvent", 0L);
 		EventCounts answer = new EventCounts(10, Instant.parse("2025-01-01T14:51:08Z"),
 				Instant.parse("2025-01-01T15:01:08Z"), 3, counts,
-				new CaptureView(List.of(new StreamView("p2-3", List.of(2, 3), List.of("WatchEvent"), 3, 0, 1.0)), true,
+				new CaptureView(List.of(new StreamView("p2-3", List.of(2, 3), List.of("WatchEvent"), 3, 0L, 1.0)), true,
 						Instant.parse("2025-01-01T15:11:08Z")));
 
 		assertThat(this.json.write(answer).getJson())
