@@ -24,7 +24,8 @@ Usage: ./run-local.sh [--sample] [--build] [--help]
        ./run-local.sh --write-nginx-config DIR
 
   --sample     replay poller-service/samples/*.ndjson.gz (real GH Archive events, times
-               shifted to now) instead of polling GitHub: works offline, without a token
+               shifted to now) instead of polling GitHub: works offline, without a token;
+               kept in the namespace "sample", emptied at each start
   --build      rebuild the jars even when they exist
   --write-nginx-config DIR
                only write the load balancer's configuration for the local ports into DIR
@@ -253,6 +254,20 @@ else
   port_in_use "$REDIS_PORT" || fail "redis-server did not start, see $LOG_DIR/redis.log"
 fi
 export REDIS_URL
+
+if $SAMPLE; then
+  # The sample lives in a namespace of its own, emptied at each start: a second replay
+  # stores its events again (their ids do not change, only their times), its status
+  # starts afresh, and a later live run never counts them.
+  export GATEWAY_STORE_NAMESPACE=sample
+  if command -v redis-cli >/dev/null; then
+    redis-cli -u "$REDIS_URL" --scan --pattern 'sample:*' 2>/dev/null |
+      xargs -r -n 500 redis-cli -u "$REDIS_URL" DEL >/dev/null 2>&1 ||
+      say "could not empty the sample's namespace: a second replay may find its events stored"
+  else
+    say "redis-cli not found: the sample's namespace is not emptied (a second replay may find its events stored)"
+  fi
+fi
 
 # ---- the services -----------------------------------------------------------------------------
 POLLER_ENV=(SERVER_PORT="$POLLER_PORT" POLLER_INSTANCE_ID="${POLLER_INSTANCE_ID:-local-poller-$$}")
