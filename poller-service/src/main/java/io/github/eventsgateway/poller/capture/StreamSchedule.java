@@ -159,6 +159,15 @@ final class StreamSchedule {
 		return this.measured.perSecond();
 	}
 
+	/**
+	 * Whether the stream's rate was measured, rather than only bounded below by what
+	 * saturated sweeps read.
+	 * @return whether it was
+	 */
+	boolean isMeasured() {
+		return this.measured.isMeasured();
+	}
+
 	/** The time between sweeps the schedule aims at now. */
 	Duration interval() {
 		// A stream that outran its measured rate is read at the pace it was seen to move.

@@ -104,6 +104,18 @@ class CaptureSimulationTests {
 		}
 	}
 
+	/**
+	 * Pages 2-3 at 100 events/s need 1 of one token's 1.39 requests a second: page 1,
+	 * saturated at every read before its rate is measured, must not take their place.
+	 */
+	@Test
+	void keepsPagesTwoAndThreeFirstWhenTheyNeedMostOfOneToken() {
+		SimulatedFeed feed = new SimulatedFeed(START, 5000).random(7).stream(1, 1, 200, PUSH).stream(2, 3, 100, OTHER);
+		Simulation run = new Simulation(feed, 1, PacingMode.BUDGET).run(Duration.ofMinutes(10));
+		debug(run);
+		assertThat(run.capturedShare(2)).as("pages 2-3").isGreaterThanOrEqualTo(0.98);
+	}
+
 	@Test
 	void twoTokensKeepAFasterPullRequestStreamComplete() {
 		SimulatedFeed feed = new SimulatedFeed(START, 5000).stream(1, 1, 200, PUSH).stream(2, 3, 100, OTHER);
