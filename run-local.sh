@@ -4,7 +4,7 @@
 #   -> nginx on port 8080 (the same load-balancer configuration as docker-compose.yml).
 #
 #   ./run-local.sh             poll GitHub (set GITHUB_TOKENS for 5,000 requests/hour a token)
-#   ./run-local.sh --sample    replay the shipped sample of real events: numbers at once
+#   ./run-local.sh --sample    play the shipped sample of real events as a live feed: numbers at once
 #   ./run-local.sh --help      all options
 #
 # Everything it writes stays under .run/ (git ignores it; RUN_DIR moves it); Ctrl-C stops
@@ -23,9 +23,10 @@ usage() {
 Usage: ./run-local.sh [--sample] [--build] [--help]
        ./run-local.sh --write-nginx-config DIR
 
-  --sample     replay poller-service/samples/*.ndjson.gz (real GH Archive events, times
-               shifted to now) instead of polling GitHub: works offline, without a token;
-               kept in the namespace "sample", emptied at each start
+  --sample     play poller-service/samples/*.ndjson.gz (real GH Archive events) as a live
+               feed instead of polling GitHub: the last hour filled at start, then the
+               whole file again every 10 minutes, times moved to now; works offline,
+               without a token; kept in the namespace "sample", emptied at each start
   --build      rebuild the jars even when they exist
   --write-nginx-config DIR
                only write the load balancer's configuration for the local ports into DIR
@@ -256,9 +257,8 @@ fi
 export REDIS_URL
 
 if $SAMPLE; then
-  # The sample lives in a namespace of its own, emptied at each start: a second replay
-  # stores its events again (their ids do not change, only their times), its status
-  # starts afresh, and a later live run never counts them.
+  # The sample lives in a namespace of its own, emptied at each start: its status starts
+  # afresh (no leader or state of an earlier run), and a later live run never counts it.
   export GATEWAY_STORE_NAMESPACE=sample
   if command -v redis-cli >/dev/null; then
     redis-cli -u "$REDIS_URL" --scan --pattern 'sample:*' 2>/dev/null |
@@ -273,7 +273,7 @@ fi
 POLLER_ENV=(SERVER_PORT="$POLLER_PORT" POLLER_INSTANCE_ID="${POLLER_INSTANCE_ID:-local-poller-$$}")
 if $SAMPLE; then
   [[ -f "$SAMPLE_FILE" ]] || fail "sample file $SAMPLE_FILE is missing"
-  POLLER_ENV+=(POLLER_SOURCE="file:$ROOT/$SAMPLE_FILE" POLLER_FILE_MODE=replay)
+  POLLER_ENV+=(POLLER_SOURCE="file:$ROOT/$SAMPLE_FILE" POLLER_FILE_MODE=loop)
 fi
 start poller "$LOG_DIR/poller.log" env "${POLLER_ENV[@]}" java -jar "$POLLER_JAR"
 for port in "${API_PORT_LIST[@]}"; do

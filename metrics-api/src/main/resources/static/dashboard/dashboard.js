@@ -65,7 +65,8 @@
 
 	// What the header's badge says: whether the data is current, judged from the poller's own
 	// status (its state and the API's staleness rule), never from this page's connection. Green
-	// "Live" only while the poller holds the lease, polls and its last success is recent.
+	// "Live" only while the poller holds the lease, polls and its last success is recent; a
+	// replayed file (./run-local.sh --sample) says so rather than passing for GitHub's feed.
 	function dataStatus(poller, at, connection) {
 		if (connection === 'unavailable') {
 			return { state: 'unavailable', text: 'Store unavailable' };
@@ -80,6 +81,10 @@
 		}
 		if (!poller.leaseHolder) {
 			return { state: 'delayed', text: 'Delayed · no poller holds the lease' };
+		}
+		if (poller.state === 'REPLAYING') {
+			return { state: 'replay', text: 'Replay · ' + (poller.source || 'a file').replace(/^file:/, '')
+				+ ' played as a live feed' };
 		}
 		if (poller.state !== 'POLLING') {
 			return { state: 'delayed', text: 'Delayed · poller ' + (poller.state || 'state unknown') };

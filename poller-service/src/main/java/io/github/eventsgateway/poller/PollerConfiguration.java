@@ -11,6 +11,7 @@ import io.github.eventsgateway.poller.credentials.AppInstallation;
 import io.github.eventsgateway.poller.credentials.Credential;
 import io.github.eventsgateway.poller.credentials.PersonalToken;
 import io.github.eventsgateway.poller.fileimport.FileImporter;
+import io.github.eventsgateway.poller.fileimport.ReplayLoop;
 import io.github.eventsgateway.poller.github.GitHubOperations;
 import io.github.eventsgateway.poller.github.GitHubTemplate;
 import io.github.eventsgateway.poller.leadership.Lease;
@@ -21,6 +22,7 @@ import io.github.eventsgateway.poller.pacing.PaceSettings;
 import io.github.eventsgateway.poller.pacing.RequestBudget;
 import io.github.eventsgateway.store.EventWriter;
 import io.github.eventsgateway.store.PollerLease;
+import io.github.eventsgateway.store.PollerStatusStore;
 import io.micrometer.core.instrument.MeterRegistry;
 import reactor.core.scheduler.Schedulers;
 
@@ -86,9 +88,16 @@ class PollerConfiguration {
 	}
 
 	@Bean
+	ReplayLoop replayLoop(EventWriter writer, PollerStatusStore status, LeaseKeeper leaseKeeper, PollerMetrics metrics,
+			PollerProperties properties, Clock clock) {
+		return new ReplayLoop(writer, status, leaseKeeper, metrics, properties.instanceId(),
+				properties.importBatchSize(), clock, Schedulers.parallel());
+	}
+
+	@Bean
 	PollerRunner pollerRunner(PollerProperties properties, RequestBudget budget, LeaseKeeper leaseKeeper,
-			CaptureLoop captureLoop, FileImporter fileImporter, ApplicationContext context) {
-		return new PollerRunner(properties, budget, leaseKeeper, captureLoop, fileImporter, context);
+			CaptureLoop captureLoop, FileImporter fileImporter, ReplayLoop replayLoop, ApplicationContext context) {
+		return new PollerRunner(properties, budget, leaseKeeper, captureLoop, fileImporter, replayLoop, context);
 	}
 
 }

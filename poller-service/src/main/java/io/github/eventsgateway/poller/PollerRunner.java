@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import io.github.eventsgateway.poller.capture.CaptureLoop;
 import io.github.eventsgateway.poller.config.PollerProperties;
 import io.github.eventsgateway.poller.fileimport.FileImporter;
+import io.github.eventsgateway.poller.fileimport.ReplayLoop;
 import io.github.eventsgateway.poller.leadership.LeaseKeeper;
 import io.github.eventsgateway.poller.pacing.RequestBudget;
 import org.slf4j.Logger;
@@ -18,8 +19,9 @@ import org.springframework.context.SmartLifecycle;
 
 /**
  * Starts the configured event source once the application is up: GitHub polling (the
- * lease keeper and the capture loop), or a file import. On shutdown it stops polling and
- * gives the lease up, so a standby takes over at once.
+ * lease keeper and the capture loop), a file played as a live feed (the lease keeper and
+ * the replay loop), or a file import. On shutdown it stops polling and gives the lease
+ * up, so a standby takes over at once.
  */
 class PollerRunner implements SmartLifecycle {
 
@@ -35,24 +37,31 @@ class PollerRunner implements SmartLifecycle {
 
 	private final FileImporter fileImporter;
 
+	private final ReplayLoop replayLoop;
+
 	private final ApplicationContext context;
 
 	private volatile Disposable.Composite running;
 
 	PollerRunner(PollerProperties properties, RequestBudget budget, LeaseKeeper leaseKeeper, CaptureLoop captureLoop,
-			FileImporter fileImporter, ApplicationContext context) {
+			FileImporter fileImporter, ReplayLoop replayLoop, ApplicationContext context) {
 		this.properties = properties;
 		this.budget = budget;
 		this.leaseKeeper = leaseKeeper;
 		this.captureLoop = captureLoop;
 		this.fileImporter = fileImporter;
+		this.replayLoop = replayLoop;
 		this.context = context;
 	}
 
 	@Override
 	public void start() {
 		Disposable.Composite tasks = Disposables.composite();
-		if (this.properties.readsFile()) {
+		if (this.properties.readsFile() && this.properties.loopsFile()) {
+			tasks.add(this.leaseKeeper.run().subscribe());
+			tasks.add(startLoop());
+		}
+		else if (this.properties.readsFile()) {
 			tasks.add(startImport());
 		}
 		else {
@@ -75,6 +84,13 @@ class PollerRunner implements SmartLifecycle {
 			logger.error("Import of {} failed: {}", path, ex.toString());
 			exitIfAsked(1);
 		});
+	}
+
+	private Disposable startLoop() {
+		Path path = Path.of(this.properties.filePath());
+		logger.info("Instance {} plays {} as a live feed", this.properties.instanceId(), path);
+		return this.replayLoop.run(path)
+			.subscribe(null, (ex) -> logger.error("Replay of {} failed: {}", path, ex.toString()));
 	}
 
 	private void exitIfAsked(int code) {

@@ -16,13 +16,16 @@ import io.github.eventsgateway.store.StreamState;
  * @param leader the instance that last reported as leader
  * @param leaseHolder the instance holding the poller lease now, {@code null} when none
  * @param state what the leader is doing: {@code POLLING}, {@code RATE_LIMITED},
- * {@code BACKING_OFF}, {@code REPLAYING}
- * @param source where events come from: {@code github}, or a replayed file
- * @param pacing how requests are paced: {@code budget} or {@code poll-interval}
+ * {@code BACKING_OFF}, or {@code REPLAYING} (a file played as a live feed)
+ * @param source where events come from: {@code github}, or {@code file:NAME} for a
+ * replayed file
+ * @param pacing how requests are paced: {@code budget} or {@code poll-interval};
+ * {@code replay} for a replayed file
  * @param lastPollAt when the last request ended
  * @param lastPollOutcome how it ended: {@code 200}, {@code 304}, {@code 403},
- * {@code 429}, {@code 5xx} or {@code error}
- * @param lastSuccessAt when GitHub last answered with events or 304
+ * {@code 429}, {@code 5xx} or {@code error}; {@code replay} for a replayed file
+ * @param lastSuccessAt when GitHub last answered with events or 304, or a replay last
+ * stored what its feed brought
  * @param eventsStored events stored since the store began
  * @param duplicatesSkipped events received again and not counted twice
  * @param eventsDropped events refused as not GitHub's (a field beyond its bounds)

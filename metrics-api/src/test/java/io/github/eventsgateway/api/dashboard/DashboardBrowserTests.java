@@ -289,6 +289,9 @@ class DashboardBrowserTests {
 		PollerStatusFixture.report(this.template, "POLLING", NOW.minusSeconds(5), "500",
 				NOW.minus(Duration.ofMinutes(10)));
 		expectBadge(wait, "POLLING, last poll 500", "stale", "Stale · last successful poll 10 min ago", "stale");
+		PollerStatusFixture.reportReplay(this.template, "sample.ndjson.gz", NOW.minusSeconds(1));
+		expectBadge(wait, "REPLAYING, last poll replay", "replay", "Replay · sample.ndjson.gz played as a live feed",
+				"fresh");
 		PollerStatusFixture.reportHealthyPoller(this.template, NOW.minusSeconds(20));
 		PollerStatusFixture.forgetLastError(this.template);
 		expectBadge(wait, "POLLING, last poll 200", "live", "Live · newest event", "fresh");

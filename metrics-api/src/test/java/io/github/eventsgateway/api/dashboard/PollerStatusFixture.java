@@ -74,6 +74,26 @@ final class PollerStatusFixture {
 	}
 
 	/**
+	 * Reports what a poller replaying a file as a live feed reports at each tick.
+	 * @param redis the template
+	 * @param file the file's name
+	 * @param at the tick
+	 */
+	static void reportReplay(ReactiveStringRedisTemplate redis, String file, Instant at) {
+		String token = new PollerLease(redis, EventStoreKeys.defaults()).acquireOrRenew(INSTANCE, Duration.ofMinutes(5))
+			.block(Duration.ofSeconds(5));
+		PollerReport report = PollerReport.builder(INSTANCE)
+			.state("REPLAYING")
+			.source("file:" + file)
+			.pacing("replay")
+			.lastPoll(at, "replay")
+			.lastSuccessAt(at)
+			.credentials(List.of())
+			.build();
+		new PollerStatusStore(redis, EventStoreKeys.defaults()).update(token, report).block(Duration.ofSeconds(5));
+	}
+
+	/**
 	 * Removes the last error, as a status update cannot (it leaves what it does not set).
 	 * @param redis the template
 	 */

@@ -37,7 +37,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * included ({@code POLLER_MAX_REQUESTS_PER_MINUTE}); GitHub's secondary limit is 900
  * @param source {@code github}, or {@code file:PATH} for a GH Archive file
  * ({@code POLLER_SOURCE})
- * @param fileMode {@code replay} or {@code import} ({@code POLLER_FILE_MODE})
+ * @param fileMode {@code loop} (a file played as a live feed, for as long as the poller
+ * runs), {@code replay} (stored once, its times shifted so that its newest event is now)
+ * or {@code import} (stored once with its own times) ({@code POLLER_FILE_MODE})
  * @param exitAfterImport whether the process exits once a file is imported
  * ({@code POLLER_EXIT_AFTER_IMPORT})
  * @param importBatchSize events per ingest round trip of a file import
@@ -60,7 +62,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record PollerProperties(@DefaultValue("https://api.github.com") String githubApiUrl, String tokens,
 		@DefaultValue AppProperties app, String instanceId, @DefaultValue("3") int pages,
 		@DefaultValue("budget") String pacing, @DefaultValue("600") int maxRequestsPerMinute,
-		@DefaultValue("github") String source, @DefaultValue("replay") String fileMode,
+		@DefaultValue("github") String source, @DefaultValue("loop") String fileMode,
 		@DefaultValue("false") boolean exitAfterImport, @DefaultValue("1000") int importBatchSize,
 		@DefaultValue("github-events-gateway-poller") String userAgent,
 		@DefaultValue("60s") Duration defaultPollInterval, @DefaultValue("200ms") Duration minReadInterval,
@@ -87,9 +89,11 @@ public record PollerProperties(@DefaultValue("https://api.github.com") String gi
 		if (source.startsWith(FILE_PREFIX)) {
 			checkReadable(source.substring(FILE_PREFIX.length()));
 		}
-		fileMode = (fileMode == null || fileMode.isBlank()) ? "replay" : fileMode.trim().toLowerCase(Locale.ROOT);
-		check("replay".equals(fileMode) || "import".equals(fileMode),
-				"POLLER_FILE_MODE must be 'replay' or 'import', was '" + fileMode + "'");
+		fileMode = (fileMode == null || fileMode.isBlank()) ? "loop" : fileMode.trim().toLowerCase(Locale.ROOT);
+		check("replay".equals(fileMode) || "import".equals(fileMode) || "loop".equals(fileMode),
+				"POLLER_FILE_MODE must be 'replay', 'import' or 'loop', was '" + fileMode + "'");
+		check(!(exitAfterImport && "loop".equals(fileMode)),
+				"POLLER_EXIT_AFTER_IMPORT=true cannot be used with POLLER_FILE_MODE=loop, which never ends");
 		check(importBatchSize >= 1 && importBatchSize <= 10_000,
 				"gateway.poller.import-batch-size must be 1 to 10000, was " + importBatchSize);
 		check(userAgent != null && !userAgent.isBlank(), "POLLER_USER_AGENT must not be blank");
@@ -125,6 +129,13 @@ public record PollerProperties(@DefaultValue("https://api.github.com") String gi
 	/** Whether a file's times are shifted so that its newest event lands at now. */
 	public boolean replaysFile() {
 		return "replay".equals(this.fileMode);
+	}
+
+	/**
+	 * Whether a file is played as a live feed, round after round, for as long as it runs.
+	 */
+	public boolean loopsFile() {
+		return "loop".equals(this.fileMode);
 	}
 
 	/** Never prints a secret, only how many tokens there are and the App's ids. */

@@ -1,30 +1,18 @@
 package io.github.eventsgateway.poller.fileimport;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.zip.GZIPInputStream;
 
-import io.github.eventsgateway.poller.github.GitHubEventCodec;
-import io.github.eventsgateway.poller.github.MalformedEventsException;
 import io.github.eventsgateway.poller.metrics.PollerMetrics;
 import io.github.eventsgateway.store.EventWriter;
 import io.github.eventsgateway.store.GitHubEvent;
 import io.github.eventsgateway.store.IngestResult;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 /**
  * Reads a GH Archive file (newline-delimited event JSON, gzipped when its name ends in
@@ -71,7 +59,8 @@ public class FileImporter {
 	private Mono<ImportSummary> store(Path path, Duration shift, Instant startedAt) {
 		AtomicLong read = new AtomicLong();
 		AtomicLong skipped = new AtomicLong();
-		Flux<GitHubEvent> events = events(path, skipped).map((event) -> shifted(event, shift))
+		Flux<GitHubEvent> events = EventFile.events(path, skipped)
+			.map((event) -> shifted(event, shift))
 			.doOnNext((event) -> read.incrementAndGet());
 		return events.buffer(this.batchSize)
 			.flatMap(this::ingest, CONCURRENT_BATCHES)
@@ -99,70 +88,9 @@ public class FileImporter {
 	}
 
 	private Mono<Instant> newestCreatedAt(Path path) {
-		return events(path, new AtomicLong()).map(GitHubEvent::createdAt).reduce((a, b) -> a.isAfter(b) ? a : b);
-	}
-
-	/**
-	 * The file's events, read lazily as they are requested, on a thread that may block.
-	 */
-	private static Flux<GitHubEvent> events(Path path, AtomicLong skipped) {
-		return Flux.using(() -> open(path), (reader) -> Flux.<String>generate((sink) -> {
-			try {
-				String line = reader.readLine();
-				if (line != null) {
-					sink.next(line);
-				}
-				else {
-					sink.complete();
-				}
-			}
-			catch (IOException ex) {
-				sink.error(new UncheckedIOException(ex));
-			}
-		}), FileImporter::close)
-			.subscribeOn(Schedulers.boundedElastic())
-			.filter((line) -> !line.isBlank())
-			.handle((line, sink) -> {
-				Optional<GitHubEvent> event = parse(line);
-				if (event.isPresent()) {
-					sink.next(event.get());
-				}
-				else {
-					skipped.incrementAndGet();
-				}
-			});
-	}
-
-	private static Optional<GitHubEvent> parse(String line) {
-		try {
-			return GitHubEventCodec.readObject(line);
-		}
-		catch (MalformedEventsException ex) {
-			return Optional.empty();
-		}
-	}
-
-	private static BufferedReader open(Path path) throws IOException {
-		InputStream input = Files.newInputStream(path);
-		try {
-			if (path.getFileName().toString().endsWith(".gz")) {
-				input = new GZIPInputStream(input, 64 * 1024);
-			}
-			return new BufferedReader(new InputStreamReader(input, StandardCharsets.UTF_8), 256 * 1024);
-		}
-		catch (IOException ex) {
-			input.close();
-			throw ex;
-		}
-	}
-
-	private static void close(BufferedReader reader) {
-		try {
-			reader.close();
-		}
-		catch (IOException ex) {
-			// Nothing was written through it: a failed close loses nothing.
-		}
+		return EventFile.events(path, new AtomicLong())
+			.map(GitHubEvent::createdAt)
+			.reduce((a, b) -> a.isAfter(b) ? a : b);
 	}
 
 	/**

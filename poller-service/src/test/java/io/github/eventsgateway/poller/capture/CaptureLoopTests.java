@@ -8,7 +8,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.github.eventsgateway.poller.credentials.AppInstallation;
@@ -22,6 +21,7 @@ import io.github.eventsgateway.poller.pacing.PaceSettings;
 import io.github.eventsgateway.poller.pacing.PacingMode;
 import io.github.eventsgateway.poller.pacing.RequestBudget;
 import io.github.eventsgateway.poller.testing.Fixtures;
+import io.github.eventsgateway.poller.testing.HeldLease;
 import io.github.eventsgateway.store.EventWriter;
 import io.github.eventsgateway.store.PollerLease;
 import io.github.eventsgateway.store.PollerStatus;
@@ -100,7 +100,7 @@ class CaptureLoopTests {
 							+ "/?page=3>; rel=\"last\"")
 			.withBody(Fixtures.bytes(Fixtures.PAGE_2020))));
 		this.elsewhere.stubFor(get(anyUrl()).willReturn(aResponse().withStatus(200).withBody("[]")));
-		Leader leader = Leader.holding(lease().acquireOrRenew("poller-a", Duration.ofMinutes(1)).block());
+		HeldLease leader = HeldLease.holding(lease().acquireOrRenew("poller-a", Duration.ofMinutes(1)).block());
 		this.running = loop(PersonalToken.of(List.of("ghp_secret")), leader).run().subscribe();
 		PollerStatus status = await().atMost(Duration.ofSeconds(20))
 			.until(this::status, (read) -> read.lastError() != null);
@@ -120,9 +120,9 @@ class CaptureLoopTests {
 		lease().release(deposed).block();
 		lease().acquireOrRenew("poller-b", Duration.ofMinutes(1)).block();
 		// poller-a still believes it leads: it was paused while its lease moved on.
-		Leader leader = Leader.holding(deposed);
+		HeldLease leader = HeldLease.holding(deposed);
 		this.running = loop(List.of(), leader).run().subscribe();
-		await().atMost(Duration.ofSeconds(20)).until(() -> leader.lost.get() > 0);
+		await().atMost(Duration.ofSeconds(20)).until(() -> leader.wasLost());
 		await().pollDelay(Duration.ofSeconds(1)).until(() -> true);
 		this.github.verify(1, getRequestedFor(urlPathEqualTo("/events")));
 		assertThat(status().eventsStored()).isNull();
@@ -133,7 +133,7 @@ class CaptureLoopTests {
 		this.github.stubFor(get(urlPathEqualTo("/events")).willReturn(aResponse().withStatus(200)
 			.withHeader("Content-Type", "application/json")
 			.withBody(Fixtures.splitFeedPage(true, 0))));
-		Leader leader = Leader.holding(lease().acquireOrRenew("poller-a", Duration.ofMinutes(1)).block());
+		HeldLease leader = HeldLease.holding(lease().acquireOrRenew("poller-a", Duration.ofMinutes(1)).block());
 		String maxmemory = config("maxmemory");
 		try {
 			setConfig("maxmemory", "1");
@@ -165,7 +165,7 @@ class CaptureLoopTests {
 					.withBody(Fixtures.splitFeedPage(false, 0))));
 		GitHubOperations operations = github();
 		Credential app = AppInstallation.of("12345", "678", privateKey(), operations, this.clock);
-		Leader leader = Leader.holding(lease().acquireOrRenew("poller-a", Duration.ofMinutes(1)).block());
+		HeldLease leader = HeldLease.holding(lease().acquireOrRenew("poller-a", Duration.ofMinutes(1)).block());
 		this.running = loop(List.of(app), leader).run().subscribe();
 		PollerStatus status = await().atMost(Duration.ofSeconds(20))
 			// The events are counted by the ingest, the credentials by the report after
@@ -235,35 +235,6 @@ class CaptureLoopTests {
 		catch (NoSuchAlgorithmException | IOException ex) {
 			throw new IllegalStateException(ex);
 		}
-	}
-
-	/**
-	 * An instance that believes it holds the lease with a token, until told it lost it.
-	 */
-	private static final class Leader implements Leadership {
-
-		private final String token;
-
-		private final AtomicInteger lost = new AtomicInteger();
-
-		private Leader(String token) {
-			this.token = token;
-		}
-
-		static Leader holding(String token) {
-			return new Leader(token);
-		}
-
-		@Override
-		public String fencingToken(Instant now) {
-			return (this.lost.get() == 0) ? this.token : null;
-		}
-
-		@Override
-		public void lost() {
-			this.lost.incrementAndGet();
-		}
-
 	}
 
 }

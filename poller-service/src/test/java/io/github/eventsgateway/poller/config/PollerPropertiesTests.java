@@ -98,7 +98,10 @@ class PollerPropertiesTests {
 			.withMessage("POLLER_SOURCE must be 'github' or 'file:PATH', was 'kafka'");
 		assertThatException().isThrownBy(() -> bind(Map.of("file-mode", "fast")))
 			.havingRootCause()
-			.withMessage("POLLER_FILE_MODE must be 'replay' or 'import', was 'fast'");
+			.withMessage("POLLER_FILE_MODE must be 'replay', 'import' or 'loop', was 'fast'");
+		assertThatException().isThrownBy(() -> bind(Map.of("file-mode", "loop", "exit-after-import", "true")))
+			.havingRootCause()
+			.withMessage("POLLER_EXIT_AFTER_IMPORT=true cannot be used with POLLER_FILE_MODE=loop, which never ends");
 	}
 
 	@Test
