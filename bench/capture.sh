@@ -5,6 +5,8 @@
 #
 #   bench/capture.sh                         the full run (13 points, about 60 minutes)
 #   bench/capture.sh --points=quick --minutes=1     two points, a few minutes
+#   bench/capture.sh --points=3 --minutes=4         the full run's third point only (its
+#                                                   order: docs/benchmarks.md#capture)
 #
 # Real time, no compression: each point generates for --minutes (default 3) at the rates it
 # names, then gives the poller --drain-seconds (75) to finish what is still visible. The

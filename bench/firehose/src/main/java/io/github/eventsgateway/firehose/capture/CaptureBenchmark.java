@@ -43,7 +43,7 @@ import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 public final class CaptureBenchmark {
 
 	/** The options, for the command line's usage. */
-	public static final String USAGE = "--points=full|quick --minutes=3 --drain-seconds=75"
+	public static final String USAGE = "--points=full|quick|N,M,... --minutes=3 --drain-seconds=75"
 			+ " --poller-jar=poller-service/target/poller-service.jar --out=bench/results/capture.csv";
 
 	private static final String HEADER = "budget,pacing,feed,push_rate,other_rate,other_visible,other_stored,"
@@ -55,8 +55,7 @@ public final class CaptureBenchmark {
 	}
 
 	public static void run(Map<String, String> options) throws IOException {
-		List<CapturePoint> points = "quick".equals(options.getOrDefault("points", "full")) ? quickPoints()
-				: fullPoints();
+		List<CapturePoint> points = points(options.getOrDefault("points", "full"));
 		Duration generation = Duration
 			.ofSeconds((long) (60 * Double.parseDouble(options.getOrDefault("minutes", "3"))));
 		Duration drain = Duration.ofSeconds(Long.parseLong(options.getOrDefault("drain-seconds", "75")));
@@ -71,6 +70,38 @@ public final class CaptureBenchmark {
 			Files.write(out, rows);
 		}
 		System.out.println("Wrote " + out);
+	}
+
+	/**
+	 * The points to run.
+	 * @param selection {@code full}, {@code quick}, or the numbers of some of the full
+	 * run's points, counted from 1 in its order (such as {@code 3,7})
+	 * @return the points
+	 */
+	static List<CapturePoint> points(String selection) {
+		if ("full".equals(selection)) {
+			return fullPoints();
+		}
+		if ("quick".equals(selection)) {
+			return quickPoints();
+		}
+		List<CapturePoint> full = fullPoints();
+		List<CapturePoint> chosen = new ArrayList<>();
+		for (String number : selection.split(",")) {
+			int index;
+			try {
+				index = Integer.parseInt(number.trim());
+			}
+			catch (NumberFormatException ex) {
+				index = 0;
+			}
+			if (index < 1 || index > full.size()) {
+				throw new IllegalArgumentException("--points takes full, quick or numbers from 1 to " + full.size()
+						+ " (the full run's points in order), was '" + selection + "'");
+			}
+			chosen.add(full.get(index - 1));
+		}
+		return chosen;
 	}
 
 	/** The points of issue 9's benchmark. */
