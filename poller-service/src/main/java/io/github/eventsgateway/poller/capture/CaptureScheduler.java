@@ -64,7 +64,11 @@ final class CaptureScheduler {
 			}
 			boolean calibration = stream.wantsCalibration(now);
 			double needed = calibration ? 2 : stream.expectedRequests(now);
-			if (allowance < needed || !sparesSlowerStreams(streams.subList(0, i), now, allowance, rate)) {
+			// A calibration's second read was granted with its first: were it to wait for
+			// a slower stream, it would come too late to measure anything.
+			boolean granted = stream.isCalibrationSecondDue();
+			if (allowance < (granted ? 1 : needed) || (!granted
+					&& !sparesSlowerStreams(streams.subList(0, i), now, allowance, rate, calibration ? 2 : 1))) {
 				// Due but waiting for budget: no faster stream may take it meanwhile.
 				return Plan.waitUntil(earliest(wakeAt, budgetFor(needed, allowance, rate, now)));
 			}
@@ -107,15 +111,15 @@ final class CaptureScheduler {
 	}
 
 	/**
-	 * Whether taking one request now leaves every slower stream, not yet due, what its
+	 * Whether taking some requests now leaves every slower stream, not yet due, what its
 	 * next sweep needs when it comes due.
 	 */
-	private static boolean sparesSlowerStreams(List<StreamSchedule> slower, Instant now, double allowance,
-			double rate) {
+	private static boolean sparesSlowerStreams(List<StreamSchedule> slower, Instant now, double allowance, double rate,
+			int taken) {
 		for (StreamSchedule stream : slower) {
 			Instant due = stream.dueAt();
 			double seconds = Math.max(0, Duration.between(now, due).toNanos() / 1e9);
-			if (allowance - 1 + rate * seconds < stream.expectedRequests(due)) {
+			if (allowance - taken + rate * seconds < stream.expectedRequests(due)) {
 				return false;
 			}
 		}

@@ -47,7 +47,7 @@ final class StreamSchedule {
 	private static final double UNCENSORED_HEADROOM = 1.3;
 
 	/** How often a stream that saturates every time has its rate measured again. */
-	private static final Duration CALIBRATION_EVERY = Duration.ofSeconds(30);
+	private static final Duration CALIBRATION_EVERY = Duration.ofSeconds(60);
 
 	/** How often while its estimate of missed events rests on few measurements. */
 	private static final Duration CALIBRATION_EVERY_AT_FIRST = Duration.ofSeconds(10);
@@ -79,8 +79,8 @@ final class StreamSchedule {
 	private final StreamRate uncensored = new StreamRate(32);
 
 	/**
-	 * What the last saturated sweep proves of the rate: at least its events over its
-	 * time.
+	 * What the saturated sweeps since the last measurement prove of the rate: at least
+	 * the most events over time any of them read.
 	 */
 	private double rateFloor;
 
@@ -148,8 +148,8 @@ final class StreamSchedule {
 
 	/**
 	 * The stream's rate as best known: measured by the sweeps that ended on known ground
-	 * (calibrations included), or, before any did, at least what the last saturated sweep
-	 * proves.
+	 * (calibrations included), or, before any did, at least what the saturated sweeps
+	 * prove.
 	 * @return new events a second, or {@code null} before anything is known
 	 */
 	Double rate() {
@@ -216,6 +216,13 @@ final class StreamSchedule {
 		Duration every = (this.uncensored.measurements() < SETTLED_MEASUREMENTS) ? CALIBRATION_EVERY_AT_FIRST
 				: CALIBRATION_EVERY;
 		return this.lastRateSampleAt == null || outrun || !now.isBefore(this.lastRateSampleAt.plus(every));
+	}
+
+	/**
+	 * Whether the next sweep is the second of a calibration, due soon after the first.
+	 */
+	boolean isCalibrationSecondDue() {
+		return this.calibrationSecondDue;
 	}
 
 	/** Starts a calibration: the sweep about to run is followed by a quick second one. */
@@ -331,7 +338,11 @@ final class StreamSchedule {
 		this.saturationsInARow++;
 		boolean late = sweep.topReadAt().isAfter(planned.plus(Duration.between(previous, planned).dividedBy(4)));
 		this.lateSaturationsInARow = late ? this.lateSaturationsInARow + 1 : 0;
-		this.rateFloor = sweep.newEvents() / seconds;
+		// The most any saturated sweep since the last measurement proves: a calibration's
+		// quick second read proves more than the slow reads around it, and the next
+		// calibration's gap, planned from it, must be shorter still, or none would ever
+		// end on known ground.
+		this.rateFloor = Math.max(this.rateFloor, sweep.newEvents() / seconds);
 		this.fill = Math.max(MIN_FILL, this.fill - 0.1);
 		this.lastSaturated = true;
 		if (this.measured.isMeasured()) {
@@ -347,6 +358,7 @@ final class StreamSchedule {
 	private void measured(int newEvents, double seconds, Instant at) {
 		this.measured.add(newEvents, seconds);
 		this.lastRateSampleAt = at;
+		this.rateFloor = 0;
 		if (this.unmeasuredSeconds > 0) {
 			this.missedCarry += Math.max(0, missedRate() * this.unmeasuredSeconds - this.unmeasuredEvents);
 			this.unmeasuredSeconds = 0;
