@@ -6,6 +6,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -64,18 +65,52 @@ public final class EventReader {
 	 * @return the count of each type, sorted by type name (zeros included)
 	 */
 	public Mono<Versioned<Map<String, Long>>> countByTypeVersioned(Instant from, Instant to, Collection<String> types) {
-		List<String> args = new ArrayList<>(3 + types.size());
+		return countByTypeSliding(from, to, types, 0)
+			.map((read) -> new Versioned<>(read.version(), read.value().counts(), read.validFor()));
+	}
+
+	/**
+	 * Counts events by type, as {@link #countByType} does, and how the counts move while
+	 * the window slides on, in the same round trip, with the store's version.
+	 * @param from the start of the window (exclusive)
+	 * @param to the end of the window (inclusive)
+	 * @param types the types wanted, or empty for every type stored
+	 * @param ahead how many seconds past {@code to} the counts must tell (0: only the
+	 * window's)
+	 * @return the counts
+	 */
+	public Mono<Versioned<SlidingCounts>> countByTypeSliding(Instant from, Instant to, Collection<String> types,
+			int ahead) {
+		List<String> args = new ArrayList<>(4 + types.size());
 		args.add(this.keys.prefix());
 		args.add(Long.toString(from.getEpochSecond()));
 		args.add(Long.toString(to.getEpochSecond()));
+		args.add(Integer.toString(ahead));
 		args.addAll(types);
+		int perType = (ahead > 0) ? 4 : 2;
 		return COUNTS.execute(this.redis, List.of(this.keys.types(), this.keys.version()), args).map((reply) -> {
 			Map<String, Long> counts = new TreeMap<>();
-			for (int i = 1; i + 1 < reply.size(); i += 2) {
-				counts.put((String) reply.get(i), (Long) reply.get(i + 1));
+			Map<String, long[]> entering = new HashMap<>();
+			Map<String, long[]> leaving = new HashMap<>();
+			for (int i = 1; i + perType - 1 < reply.size(); i += perType) {
+				String type = (String) reply.get(i);
+				counts.put(type, (Long) reply.get(i + 1));
+				if (ahead > 0) {
+					entering.put(type, perSecond(reply.get(i + 2)));
+					leaving.put(type, perSecond(reply.get(i + 3)));
+				}
 			}
-			return new Versioned<>((String) reply.get(0), counts);
+			return new Versioned<>((String) reply.get(0), new SlidingCounts(to, ahead, counts, entering, leaving));
 		});
+	}
+
+	private static long[] perSecond(Object reply) {
+		List<?> seconds = (List<?>) reply;
+		long[] counts = new long[seconds.size()];
+		for (int i = 0; i < counts.length; i++) {
+			counts[i] = (Long) seconds.get(i);
+		}
+		return counts;
 	}
 
 	/**

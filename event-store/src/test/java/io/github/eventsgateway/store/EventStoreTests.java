@@ -2,6 +2,7 @@ package io.github.eventsgateway.store;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -13,6 +14,7 @@ import reactor.test.StepVerifier;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 @SharedRedis
 class EventStoreTests {
@@ -64,6 +66,47 @@ class EventStoreTests {
 			.as(StepVerifier::create)
 			.expectNext(Map.of("WatchEvent", 2L, "IssuesEvent", 0L))
 			.verifyComplete();
+	}
+
+	@Test
+	void tellsTheCountsOfTheWindowsOfTheNextSecondsFromOneRead() {
+		List<GitHubEvent> events = new ArrayList<>();
+		for (int i = 0; i < 400; i++) {
+			// Spread over 80 seconds around both ends of a 30-second window, some seconds
+			// empty, some with several events.
+			events.add(event(Integer.toString(i), (i % 3 == 0) ? "WatchEvent" : "PushEvent",
+					T0.plusSeconds((i * 7) % 80)));
+		}
+		this.writer.ingest(events).block();
+		Instant from = T0.plusSeconds(5);
+		Instant to = from.plusSeconds(30);
+		SlidingCounts sliding = this.reader.countByTypeSliding(from, to, List.of(), 9).block().value();
+		for (int s = 0; s <= 9; s++) {
+			assertThat(sliding.at(to.plusSeconds(s))).as("the window slid by %d s", s)
+				.isEqualTo(this.reader.countByType(from.plusSeconds(s), to.plusSeconds(s), List.of()).block());
+		}
+		assertThatIllegalArgumentException().isThrownBy(() -> sliding.at(to.plusSeconds(10)));
+		assertThat(this.reader.countByTypeSliding(from, to, List.of("IssuesEvent"), 9)
+			.block()
+			.value()
+			.at(to.plusSeconds(9))).containsExactly(Map.entry("IssuesEvent", 0L));
+	}
+
+	@Test
+	void movesATimelineOnByTheBucketsThatFollowIt() {
+		this.writer.ingest(List.of(push("1", T0.plusSeconds(30)), event("2", "WatchEvent", T0.plusSeconds(90)),
+				event("3", "IssuesEvent", T0.plusSeconds(200)), push("4", T0.plusSeconds(230))))
+			.block();
+		Duration minute = Duration.ofMinutes(1);
+		Timeline first = this.reader.timeline(T0, minute, 3, List.of()).block();
+		Timeline next = this.reader.timeline(first.to(), minute, 2, List.of()).block();
+		Timeline moved = first.movedOnBy(next);
+		Timeline read = this.reader.timeline(T0.plus(minute.multipliedBy(2)), minute, 3, List.of()).block();
+		assertThat(moved.from()).isEqualTo(read.from());
+		assertThat(moved.counts()).containsOnlyKeys("PushEvent", "IssuesEvent");
+		assertThat(moved.counts())
+			.allSatisfy((type, counts) -> assertThat(counts).containsExactly(read.counts().get(type)));
+		assertThatIllegalArgumentException().isThrownBy(() -> first.movedOnBy(first));
 	}
 
 	@Test

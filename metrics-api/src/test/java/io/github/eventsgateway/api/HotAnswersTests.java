@@ -1,12 +1,20 @@
 package io.github.eventsgateway.api;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import io.github.eventsgateway.api.RawHttp.Response;
 import io.github.eventsgateway.store.GitHubEvent;
+import io.github.eventsgateway.store.Timeline;
 import io.github.eventsgateway.store.testing.CommandStats;
+import io.github.eventsgateway.store.testing.MutableClock;
 import io.github.eventsgateway.store.testing.RedisServerProcess;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -17,6 +25,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -24,9 +34,11 @@ import static org.awaitility.Awaitility.await;
 /**
  * Two replicas on one Redis keep the answers they computed: hot requests cost Redis
  * (almost) nothing, and a write reaches both replicas' answers within the confirm
- * interval. It restarts its Redis and counts the server's commands
- * ({@code INFO commandstats}), so it starts a {@code redis-server} of its own instead of
- * the shared one, where other classes' contexts keep reading.
+ * interval. A third, whose clock the tests move, answers the counts windows of a block of
+ * ten seconds from one read, and reads only the new bucket when a timeline moves on. It
+ * restarts its Redis and counts the server's commands ({@code INFO commandstats}), so it
+ * starts a {@code redis-server} of its own instead of the shared one, where other
+ * classes' contexts keep reading.
  */
 class HotAnswersTests {
 
@@ -48,6 +60,16 @@ class HotAnswersTests {
 
 	private static ConfigurableApplicationContext second;
 
+	/** A third replica, whose clock the tests move: windows that move on. */
+	private static ConfigurableApplicationContext moving;
+
+	/**
+	 * A block's first second: the fixture's events leave a one-minute window from here.
+	 */
+	private static final Instant BLOCK = Instant.parse("2025-01-01T15:01:10Z");
+
+	private static final MutableClock clock = new MutableClock(BLOCK);
+
 	@BeforeAll
 	static void startTwoReplicasOnOneRedis() {
 		redis = RedisServerProcess.start();
@@ -55,11 +77,13 @@ class HotAnswersTests {
 		store.ingestPages(FixtureEvents.pages());
 		first = startReplica();
 		second = startReplica();
+		moving = new SpringApplicationBuilder(MetricsApiApplication.class, ClockOfTheTest.class).run("--server.port=0",
+				"--spring.data.redis.url=" + redis.url(), "--gateway.store.retention=7400d");
 	}
 
 	@AfterAll
 	static void stopAll() {
-		for (ConfigurableApplicationContext context : new ConfigurableApplicationContext[] { first, second }) {
+		for (ConfigurableApplicationContext context : new ConfigurableApplicationContext[] { first, second, moving }) {
 			if (context != null) {
 				context.close();
 			}
@@ -90,14 +114,14 @@ class HotAnswersTests {
 		}
 		Duration took = Duration.ofNanos(System.nanoTime() - started);
 		Map<String, Long> after = CommandStats.of(redis.port());
-		long reads = scriptReads(after) - scriptReads(before);
+		long reads = CommandStats.scripts(after) - CommandStats.scripts(before);
 		long commands = CommandStats.between(before, after);
 		logger.info("{} requests in {} ms cost Redis {} commands, {} of them scripts", requests, took.toMillis(),
 				commands, reads);
 		assertThat(reads).isZero();
-		// only the replicas' confirmations of the version: a GET each per 100 ms
+		// only the three replicas' confirmations of the version: a GET each per 100 ms
 		assertThat(after.keySet()).containsOnly(before.keySet().toArray(String[]::new));
-		assertThat(commands).isLessThanOrEqualTo(2 * (took.toMillis() / 100 + 2));
+		assertThat(commands).isLessThanOrEqualTo(3 * (took.toMillis() / 100 + 2));
 	}
 
 	@Test
@@ -132,6 +156,49 @@ class HotAnswersTests {
 		assertThat(awaitTotal(port(second), refilled)).isPositive();
 	}
 
+	@Test
+	void answerTheWindowsOfABlocksSecondsFromOneReadOfRedisExactly() {
+		String counts = "/api/v1/events/counts?offset=1";
+		clock.set(BLOCK);
+		awaitKept(port(moving), counts);
+		Map<String, Long> before = CommandStats.of(redis.port());
+		Map<Instant, Long> answered = new LinkedHashMap<>();
+		for (int second = 0; second <= 9; second++) {
+			clock.set(BLOCK.plusSeconds(second));
+			answered.put(clock.instant(), total(RawHttp.send(port(moving), "GET", counts).body()));
+		}
+		assertThat(CommandStats.scripts(CommandStats.of(redis.port())) - CommandStats.scripts(before)).isZero();
+		clock.set(BLOCK.plusSeconds(10));
+		answered.put(clock.instant(), total(RawHttp.send(port(moving), "GET", counts).body()));
+		assertThat(CommandStats.scripts(CommandStats.of(redis.port())) - CommandStats.scripts(before)).isEqualTo(1);
+		// Exact: what Redis counts in each window, read directly.
+		answered.forEach((end, total) -> assertThat(total).as("the window ending at %s", end)
+			.isEqualTo(sum(store.reader().countByType(end.minusSeconds(60), end, List.of()).block().values())));
+		assertThat(Set.copyOf(answered.values())).as("the fixture's events leave the window as it moves")
+			.hasSizeGreaterThan(1);
+	}
+
+	@Test
+	void readOnlyTheNewBucketWhenATimelineMovesOnAndTheStoreDidNotChange() {
+		String timeline = "/api/v1/events/timeline?offset=60&bucket=1";
+		clock.set(BLOCK);
+		awaitKept(port(moving), timeline);
+		Map<String, Long> before = CommandStats.of(redis.port());
+		clock.set(BLOCK.plusSeconds(60));
+		String moved = RawHttp.send(port(moving), "GET", timeline).body();
+		long zcounts = CommandStats.of(redis.port()).getOrDefault("zcount", 0L) - before.getOrDefault("zcount", 0L);
+		// one bucket of every type stored, not sixty
+		assertThat(zcounts).isPositive().isLessThanOrEqualTo(40);
+		Timeline read = store.reader()
+			.timeline(Instant.parse("2025-01-01T14:03:00Z"), Duration.ofMinutes(1), 60, List.of())
+			.block();
+		assertThat(total(moved)).isEqualTo(read.counts().values().stream().flatMapToLong(Arrays::stream).sum());
+	}
+
+	private static long sum(Collection<Long> counts) {
+		return counts.stream().mapToLong(Long::longValue).sum();
+	}
+
 	private static long awaitPositiveTotal(int port) {
 		Response response = await("the counts coming back").atMost(Duration.ofSeconds(10))
 			.pollDelay(Duration.ZERO)
@@ -141,20 +208,15 @@ class HotAnswersTests {
 		return total(response.body());
 	}
 
-	private static long scriptReads(Map<String, Long> calls) {
-		return calls.getOrDefault("evalsha_ro", 0L) + calls.getOrDefault("eval_ro", 0L)
-				+ calls.getOrDefault("evalsha", 0L) + calls.getOrDefault("eval", 0L);
-	}
-
 	/** Asks until an answer costs no script: the answer is kept. */
 	private static void awaitKept(int port, String target) {
 		await(target + " answered from memory").atMost(Duration.ofSeconds(10))
 			.pollDelay(Duration.ZERO)
 			.pollInterval(Duration.ofMillis(20))
 			.until(() -> {
-				long before = scriptReads(CommandStats.of(redis.port()));
+				long before = CommandStats.scripts(CommandStats.of(redis.port()));
 				assertThat(RawHttp.send(port, "GET", target).status()).as(target).isEqualTo(200);
-				return scriptReads(CommandStats.of(redis.port())) == before;
+				return CommandStats.scripts(CommandStats.of(redis.port())) == before;
 			});
 	}
 
@@ -180,6 +242,17 @@ class HotAnswersTests {
 	private static ConfigurableApplicationContext startReplica() {
 		return new SpringApplicationBuilder(MetricsApiApplication.class, FixtureClock.class).run("--server.port=0",
 				"--spring.data.redis.url=" + redis.url(), "--gateway.store.retention=7400d");
+	}
+
+	/** The moving replica's clock. Deliberately not a {@code @Configuration}. */
+	static class ClockOfTheTest {
+
+		@Bean
+		@Primary
+		Clock movingClock() {
+			return clock;
+		}
+
 	}
 
 	private static int port(ConfigurableApplicationContext context) {

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 
 import io.github.eventsgateway.store.CaptureRecord;
+import io.github.eventsgateway.store.EventReader;
 import io.github.eventsgateway.store.EventStoreKeys;
 import io.github.eventsgateway.store.EventWriter;
 import io.github.eventsgateway.store.GitHubEvent;
@@ -67,6 +68,11 @@ final class TestEventStore implements AutoCloseable {
 	 */
 	static TestEventStore ofSharedContexts(TestRedis testRedis) {
 		return new TestEventStore(testRedis.inNamespace(EventStoreKeys.DEFAULT_NAMESPACE));
+	}
+
+	/** Reads the store directly, as no replica's kept answers do. */
+	EventReader reader() {
+		return new EventReader(this.redis, this.keys);
 	}
 
 	/** Stores pages of raw event JSON arrays. */

@@ -64,4 +64,14 @@ public final class CommandStats {
 		return total;
 	}
 
+	/**
+	 * How many scripts ran.
+	 * @param calls the calls per command ({@link #of})
+	 * @return the calls of {@code EVAL}, {@code EVALSHA} and their read-only forms
+	 */
+	public static long scripts(Map<String, Long> calls) {
+		return calls.getOrDefault("evalsha_ro", 0L) + calls.getOrDefault("eval_ro", 0L)
+				+ calls.getOrDefault("evalsha", 0L) + calls.getOrDefault("eval", 0L);
+	}
+
 }

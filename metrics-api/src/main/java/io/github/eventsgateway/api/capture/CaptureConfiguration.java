@@ -2,6 +2,7 @@ package io.github.eventsgateway.api.capture;
 
 import java.time.Clock;
 
+import io.github.eventsgateway.api.hot.HotCaches;
 import io.github.eventsgateway.api.status.PollerStatusAnswers;
 import io.github.eventsgateway.store.EventReader;
 
@@ -15,8 +16,8 @@ import org.springframework.context.annotation.Configuration;
 class CaptureConfiguration {
 
 	@Bean
-	CaptureAnswers captureAnswers(EventReader reader, PollerStatusAnswers statuses, Clock clock) {
-		return new CaptureAnswers(reader, statuses, clock);
+	CaptureAnswers captureAnswers(EventReader reader, PollerStatusAnswers statuses, Clock clock, HotCaches caches) {
+		return new CaptureAnswers(reader, statuses, clock, caches);
 	}
 
 }

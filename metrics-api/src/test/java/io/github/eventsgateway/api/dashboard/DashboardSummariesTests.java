@@ -221,7 +221,7 @@ class DashboardSummariesTests {
 		HotCaches caches = HotCaches.keepingNothing();
 		PollerStatusAnswers statuses = new PollerStatusAnswers(new PollerStatusStore(template, keys), caches);
 		// The capture's own clock, so that the dashboard's clock counts its ticks alone
-		CaptureAnswers capture = new CaptureAnswers(reader, statuses, Clock.fixed(NOW, ZoneOffset.UTC));
+		CaptureAnswers capture = new CaptureAnswers(reader, statuses, Clock.fixed(NOW, ZoneOffset.UTC), caches);
 		return new DashboardSummaries(new TimelineService(reader, capture, caches),
 				new MadePublicAnswers(reader, caches), statuses, clock, new DashboardProperties(interval, 60, 10),
 				Duration.ofMinutes(3));
