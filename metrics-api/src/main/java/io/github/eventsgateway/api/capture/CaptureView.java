@@ -8,13 +8,11 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 
 import io.github.eventsgateway.store.PollerStatus;
 import io.github.eventsgateway.store.StreamCapture;
+import io.github.eventsgateway.store.StreamIds;
 import io.github.eventsgateway.store.StreamState;
 
 /**
@@ -86,25 +84,12 @@ public record CaptureView(List<StreamView> streams, boolean settling, Instant se
 	public record StreamView(String stream, List<Integer> pages, List<String> types, long captured,
 			Long estimatedMissed, Double share) {
 
-		private static final Pattern STREAM_ID = Pattern.compile("p([1-9])(?:-([1-9]))?");
-
 		static StreamView of(StreamCapture capture, StreamState state) {
 			Double share = capture.share();
-			return new StreamView(capture.stream(), (state != null) ? state.pages() : pagesNamedBy(capture.stream()),
+			return new StreamView(capture.stream(), (state != null) ? state.pages() : StreamIds.pages(capture.stream()),
 					(state != null) ? state.types() : List.of(), capture.captured(),
 					capture.isEstimated() ? capture.missed() : null,
 					(share != null) ? Math.round(share * 10_000) / 10_000.0 : null);
-		}
-
-		/** {@code p2-3}: pages 2 and 3; an id of another form names none. */
-		static List<Integer> pagesNamedBy(String stream) {
-			Matcher id = STREAM_ID.matcher(stream);
-			if (!id.matches()) {
-				return List.of();
-			}
-			int first = Integer.parseInt(id.group(1));
-			int last = (id.group(2) != null) ? Integer.parseInt(id.group(2)) : first;
-			return IntStream.rangeClosed(first, Math.max(first, last)).boxed().toList();
 		}
 
 	}

@@ -38,8 +38,6 @@ class StreamViewTests {
 
 		assertThat(classic.pages()).containsExactly(1, 2, 3);
 		assertThat(classic.types()).isEmpty();
-		assertThat(StreamView.pagesNamedBy("p1")).containsExactly(1);
-		assertThat(StreamView.pagesNamedBy("repo:o/r")).isEmpty();
 	}
 
 }

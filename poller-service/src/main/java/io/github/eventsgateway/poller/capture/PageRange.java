@@ -3,6 +3,8 @@ package io.github.eventsgateway.poller.capture;
 import java.util.List;
 import java.util.stream.IntStream;
 
+import io.github.eventsgateway.store.StreamIds;
+
 /**
  * The pages of {@code /events} that show one stream, top first.
  *
@@ -18,7 +20,7 @@ record PageRange(int top, int bottom) {
 
 	/** The stream's id, as stored and shown: {@code p1}, {@code p2-3}. */
 	String id() {
-		return (this.top == this.bottom) ? "p" + this.top : "p" + this.top + "-" + this.bottom;
+		return StreamIds.of(this.top, this.bottom);
 	}
 
 	List<Integer> pages() {
