@@ -1,6 +1,8 @@
 package io.github.eventsgateway.store;
 
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One stream of the feed as the poller sees it now: the pages that show it, what it
@@ -16,5 +18,21 @@ import java.util.List;
  */
 public record StreamState(String id, List<Integer> pages, List<String> types, Double eventsPerSecond,
 		Double readIntervalSeconds, int priority) {
+
+	/**
+	 * A stream's most frequent types, as {@link #types()} lists them.
+	 * @param counts events per type
+	 * @param limit how many types at most
+	 * @return the types, most frequent first, equally frequent ones by name
+	 */
+	public static List<String> mostFrequent(Map<String, Integer> counts, int limit) {
+		return counts.entrySet()
+			.stream()
+			.sorted(Map.Entry.<String, Integer>comparingByValue(Comparator.reverseOrder())
+				.thenComparing(Map.Entry.comparingByKey()))
+			.limit(limit)
+			.map(Map.Entry::getKey)
+			.toList();
+	}
 
 }

@@ -2,13 +2,13 @@ package io.github.eventsgateway.poller.capture;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import io.github.eventsgateway.store.GitHubEvent;
+import io.github.eventsgateway.store.StreamState;
 
 /**
  * Which pages of {@code /events} show one stream of events, learnt from what each page
@@ -111,13 +111,7 @@ final class FeedLayout {
 				mix.counts.forEach((type, count) -> counts.merge(type, count, Integer::sum));
 			}
 		}
-		return counts.entrySet()
-			.stream()
-			.sorted(Map.Entry.<String, Integer>comparingByValue(Comparator.reverseOrder())
-				.thenComparing(Map.Entry.comparingByKey()))
-			.limit(limit)
-			.map(Map.Entry::getKey)
-			.toList();
+		return StreamState.mostFrequent(counts, limit);
 	}
 
 	private List<PageRange> split() {

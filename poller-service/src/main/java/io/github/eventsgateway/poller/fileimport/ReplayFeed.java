@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.github.eventsgateway.store.GitHubEvent;
+import io.github.eventsgateway.store.StreamState;
 
 /**
  * A file of events as an endless live feed. The wall clock is cut into rounds of equal
@@ -120,13 +121,7 @@ final class ReplayFeed {
 	List<String> types(int limit) {
 		Map<String, Integer> counts = new HashMap<>();
 		this.events.forEach((event) -> counts.merge(event.type(), 1, Integer::sum));
-		return counts.entrySet()
-			.stream()
-			.sorted(Map.Entry.<String, Integer>comparingByValue(Comparator.reverseOrder())
-				.thenComparing(Map.Entry.comparingByKey()))
-			.limit(limit)
-			.map(Map.Entry::getKey)
-			.toList();
+		return StreamState.mostFrequent(counts, limit);
 	}
 
 	/** The file's name. */
