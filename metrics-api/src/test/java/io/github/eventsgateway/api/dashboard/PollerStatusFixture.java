@@ -56,8 +56,6 @@ final class PollerStatusFixture {
 
 	private static void report(ReactiveStringRedisTemplate redis, EventStoreKeys keys, String state, Instant lastPollAt,
 			String lastPollOutcome, Instant lastSuccessAt) {
-		String token = new PollerLease(redis, keys).acquireOrRenew(INSTANCE, Duration.ofMinutes(5))
-			.block(Duration.ofSeconds(5));
 		boolean failed = !"200".equals(lastPollOutcome) && !"304".equals(lastPollOutcome);
 		PollerReport.Builder report = PollerReport.builder(INSTANCE)
 			.state(state)
@@ -70,7 +68,7 @@ final class PollerStatusFixture {
 		if (failed) {
 			report.error("Request to GitHub failed: UnknownHostException", lastPollAt);
 		}
-		new PollerStatusStore(redis, keys).update(token, report.build()).block(Duration.ofSeconds(5));
+		writeAsLeaseHolder(redis, keys, report.build());
 	}
 
 	/**
@@ -80,8 +78,6 @@ final class PollerStatusFixture {
 	 * @param at the tick
 	 */
 	static void reportReplay(ReactiveStringRedisTemplate redis, String file, Instant at) {
-		String token = new PollerLease(redis, EventStoreKeys.defaults()).acquireOrRenew(INSTANCE, Duration.ofMinutes(5))
-			.block(Duration.ofSeconds(5));
 		PollerReport report = PollerReport.builder(INSTANCE)
 			.state("REPLAYING")
 			.source("file:" + file)
@@ -90,7 +86,15 @@ final class PollerStatusFixture {
 			.lastSuccessAt(at)
 			.credentials(List.of())
 			.build();
-		new PollerStatusStore(redis, EventStoreKeys.defaults()).update(token, report).block(Duration.ofSeconds(5));
+		writeAsLeaseHolder(redis, EventStoreKeys.defaults(), report);
+	}
+
+	/** Takes (or renews) the lease and writes a report with its fencing token. */
+	private static void writeAsLeaseHolder(ReactiveStringRedisTemplate redis, EventStoreKeys keys,
+			PollerReport report) {
+		String token = new PollerLease(redis, keys).acquireOrRenew(INSTANCE, Duration.ofMinutes(5))
+			.block(Duration.ofSeconds(5));
+		new PollerStatusStore(redis, keys).update(token, report).block(Duration.ofSeconds(5));
 	}
 
 	/**
