@@ -32,15 +32,18 @@ import reactor.core.scheduler.Scheduler;
  * every second it stores what landed since ({@link ReplayFeed}: the whole file every ten
  * minutes, so a ten-minute window always holds it once). Like polling it needs the lease;
  * it reports to the status as the leader does, in state {@value #STATE}, and records its
- * reads as the capture of a stream {@value #STREAM} that misses nothing.
+ * reads as the capture of a stream {@value #REPLAY} that misses nothing.
  */
 public class ReplayLoop {
 
 	/** The poller's state while it replays. */
 	public static final String STATE = "REPLAYING";
 
-	/** The stream id of the replayed events' capture. */
-	static final String STREAM = "replay";
+	/**
+	 * What a replay names itself where the status names GitHub's feed: its stream's id,
+	 * its pacing and its reads' outcome.
+	 */
+	static final String REPLAY = "replay";
 
 	static final Duration ROUND = Duration.ofMinutes(10);
 
@@ -124,7 +127,7 @@ public class ReplayLoop {
 		Instant from = (this.playedUntil == null || this.playedUntil.isBefore(earliest)) ? earliest : this.playedUntil;
 		return Flux.fromIterable(byMinute(feed.between(from, now)))
 			.concatMap((batch) -> this.writer.ingest(batch, fencingToken,
-					new CaptureRecord(STREAM, batch.get(0).createdAt(), 0, 0, 1)))
+					new CaptureRecord(REPLAY, batch.get(0).createdAt(), 0, 0, 1)))
 			.doOnNext((result) -> this.metrics.ingested(result.storedByType(), result.newestEventAt()))
 			.reduce(new Played(now, 0, 0), Played::plus)
 			.flatMap((played) -> report(feed, fencingToken, now).thenReturn(played))
@@ -166,15 +169,15 @@ public class ReplayLoop {
 	}
 
 	private Mono<Boolean> report(ReplayFeed feed, String fencingToken, Instant now) {
-		StreamState stream = new StreamState(STREAM, List.of(), feed.types(5),
+		StreamState stream = new StreamState(REPLAY, List.of(), feed.types(5),
 				Math.round(feed.eventsPerSecond() * 100) / 100.0, TICK.toMillis() / 1000.0, 1);
 		PollerReport report = PollerReport.builder(this.instanceId)
 			.state(STATE)
 			.source("file:" + feed.name())
-			.pacing(STREAM)
+			.pacing(REPLAY)
 			.credentials(List.of())
 			.streams(List.of(stream))
-			.lastPoll(now, STREAM)
+			.lastPoll(now, REPLAY)
 			.lastSuccessAt(now)
 			.build();
 		return this.status.update(fencingToken, report);
