@@ -9,6 +9,7 @@ import java.util.Set;
 import io.lettuce.core.RedisCommandExecutionException;
 import io.lettuce.core.RedisException;
 
+import org.springframework.dao.DataAccessException;
 import org.springframework.dao.QueryTimeoutException;
 import org.springframework.data.redis.RedisConnectionFailureException;
 import org.springframework.data.redis.RedisSystemException;
@@ -66,6 +67,21 @@ public final class StoreFailures {
 			// exception from GitHub's client says nothing about the store.
 			underRedisWrapper = underRedisWrapper || cause instanceof RedisSystemException;
 			if (underRedisWrapper && cause instanceof IOException) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/**
+	 * Tells whether a failure came from the store at all, an outage or not: Redis
+	 * (Lettuce) or Spring's data access layer somewhere among its causes.
+	 * @param failure the failure, possibly wrapped
+	 * @return whether the store failed
+	 */
+	public static boolean isFromStore(Throwable failure) {
+		for (Throwable cause : causes(failure)) {
+			if (cause instanceof DataAccessException || cause instanceof RedisException) {
 				return true;
 			}
 		}

@@ -163,6 +163,7 @@ class StoreFailuresTests {
 		redis.opsForValue().set("text", "value").block();
 		Throwable failure = failureOf(redis.opsForSet().add("text", "member"));
 		assertThat(StoreFailures.isUnavailable(failure)).isFalse();
+		assertThat(StoreFailures.isFromStore(failure)).isTrue();
 		assertThat(StoreFailures.describe(failure)).startsWith("WRONGTYPE");
 	}
 
@@ -186,6 +187,7 @@ class StoreFailuresTests {
 		Throwable failure = new IllegalStateException("GitHub request failed",
 				new ConnectException("Connection refused"));
 		assertThat(StoreFailures.isUnavailable(failure)).isFalse();
+		assertThat(StoreFailures.isFromStore(failure)).isFalse();
 		assertThat(StoreFailures.describe(failure)).isEqualTo("ConnectException: Connection refused");
 	}
 

@@ -12,6 +12,7 @@ import io.github.eventsgateway.poller.pacing.PacingMode;
 import io.github.eventsgateway.poller.pacing.RequestBudget;
 import io.github.eventsgateway.store.PollerReport;
 import io.github.eventsgateway.store.PollerStatusStore;
+import io.github.eventsgateway.store.StoreFailures;
 import io.github.eventsgateway.store.StreamState;
 import reactor.core.publisher.Mono;
 
@@ -76,7 +77,7 @@ final class StatusReporter {
 		String problem = problem(sweep, budget, now);
 		if (sweep.failure() != null) {
 			report.lastPoll(now, "error");
-			if (CaptureFailures.isStoreFailure(sweep.failure())) {
+			if (StoreFailures.isFromStore(sweep.failure())) {
 				if (this.outageSince == null) {
 					this.outageSince = now;
 				}
