@@ -54,6 +54,7 @@ final class CaptureScheduler {
 		List<StreamSchedule> streams = byPriority();
 		double allowance = this.budget.allowance(now);
 		double rate = this.budget.rate(now);
+		shareOut(streams, rate);
 		Instant wakeAt = Instant.MAX;
 		for (int i = 0; i < streams.size(); i++) {
 			StreamSchedule stream = streams.get(i);
@@ -101,6 +102,18 @@ final class CaptureScheduler {
 			.thenComparingDouble((StreamSchedule stream) -> (stream.rate() != null) ? stream.rate() : 0)
 			.thenComparingInt((stream) -> stream.pages().top()));
 		return streams;
+	}
+
+	/**
+	 * Tells each stream, in order, what the budget's pace leaves it once the streams
+	 * before it have what they need: a stream the rest cannot keep on known ground is
+	 * read only as often as each read buys a full page.
+	 */
+	private static void shareOut(List<StreamSchedule> streams, double requestsPerSecond) {
+		double spare = requestsPerSecond;
+		for (StreamSchedule stream : streams) {
+			spare -= stream.paceWithin(spare);
+		}
 	}
 
 	private static int rank(StreamSchedule stream) {

@@ -20,11 +20,13 @@ import java.time.Instant;
  * <p>
  * A sweep that finds nothing stored is a <em>saturation</em>: events went past unseen.
  * Their number is estimated as the rate times the time since the last sweep, less what
- * was read, and the next sweep comes sooner (the fill factor drops). A stream that
- * saturates every time (its pages turn over faster than the budget allows reading them)
- * still needs its rate for that estimate: now and then it is read twice in quick
- * succession, a <em>calibration</em>, half a turnover apart, which ends on known ground.
- * What saturated before the first rate was known is estimated once it is.
+ * was read, the rate being the likeliest given every recent sweep
+ * ({@link SweepLikelihood}), and the next sweep comes sooner (the fill factor drops). A
+ * stream the budget cannot keep on known ground is read no sooner than its pages turn
+ * over, so that each request buys a full page. It still needs its rate for the estimate:
+ * now and then it is read twice in quick succession, a <em>calibration</em>, as far apart
+ * as leaves the second read on known ground; the more of the stream the budget captures,
+ * the more often. What saturated before the first rate was known is estimated once it is.
  * <p>
  * Not thread safe: the capture loop is its only user.
  */
@@ -41,13 +43,27 @@ final class StreamSchedule {
 	private static final int MAX_MARGIN = 60;
 
 	/**
-	 * How far above the rate measured the stream could be, for a sweep to count as one
-	 * that could not have been cut off.
+	 * How far above the rate measured the stream could be without cutting a calibration's
+	 * second read off.
 	 */
 	private static final double UNCENSORED_HEADROOM = 1.3;
 
 	/** How often a stream that saturates every time has its rate measured again. */
-	private static final Duration CALIBRATION_EVERY = Duration.ofSeconds(60);
+	private static final Duration CALIBRATION_EVERY = Duration.ofSeconds(30);
+
+	/**
+	 * The share of the time the stream takes to fill its pages, at
+	 * {@link #UNCENSORED_HEADROOM} times its rate, that a calibration spans: the rest is
+	 * room for the round trips' jitter.
+	 */
+	private static final double CALIBRATION_SPAN = 0.9;
+
+	/**
+	 * How much later than the measured turnover a stream that outruns the budget is read:
+	 * reading late costs nothing more, reading early buys fewer events, and the measured
+	 * rate may be a little high.
+	 */
+	private static final double TURNOVER_HEADROOM = 1.15;
 
 	/** How often while its estimate of missed events rests on few measurements. */
 	private static final Duration CALIBRATION_EVERY_AT_FIRST = Duration.ofSeconds(10);
@@ -70,13 +86,11 @@ final class StreamSchedule {
 	private final StreamRate measured = new StreamRate(8);
 
 	/**
-	 * The rate that estimates the events missed: only from sweeps that could not have
-	 * been cut off by the pages' depth, even at a rate well above the one measured,
-	 * however the request's latency fell. Reads that happened to meet fewer events are
-	 * not favoured, so the estimate is not low; the price is fewer, shorter measurements,
-	 * whose time is only known to within the requests' latency: more of them are summed.
+	 * The rate that estimates the events missed: from every sweep, those that saturated
+	 * counted for what they show (at least the events they read came), so that the sweeps
+	 * that happened to meet fewer events are not favoured and the estimate is not low.
 	 */
-	private final StreamRate uncensored = new StreamRate(32);
+	private final SweepLikelihood likelihood = new SweepLikelihood(48, 512);
 
 	/**
 	 * What the saturated sweeps since the last measurement prove of the rate: at least
@@ -101,10 +115,16 @@ final class StreamSchedule {
 	private int saturationsInARow;
 
 	/**
-	 * Saturations in a row of sweeps that came later than planned: the budget, not the
-	 * plan, let the stream outrun them.
+	 * Whether the requests the budget leaves this stream are too few to keep it on known
+	 * ground: then it is read no sooner than its pages turn over.
 	 */
-	private int lateSaturationsInARow;
+	private boolean outrunsBudget;
+
+	/**
+	 * The share of the stream the budget left it could capture, when it outruns the
+	 * budget: every read a full turnover.
+	 */
+	private double shareWithinBudget = 1;
 
 	/** The sweep under way is the first of a calibration's two. */
 	private boolean calibrationStarted;
@@ -186,12 +206,38 @@ final class StreamSchedule {
 		if (rate < 1e-3) {
 			return this.maxInterval;
 		}
-		if (this.lateSaturationsInARow >= 2) {
-			// The budget cannot keep up with this stream: a read before its pages have
-			// turned over completely would only buy fewer new events.
-			return clamp(Duration.ofNanos((long) (this.pages.depth() * PAGE_SIZE / rate * 1e9)));
+		if (this.outrunsBudget) {
+			// Events go past unseen whatever the plan: a read before the pages have
+			// turned over would only buy fewer new events than the request could.
+			return clamp(Duration.ofNanos((long) (TURNOVER_HEADROOM * this.pages.depth() * PAGE_SIZE / rate * 1e9)));
 		}
+		return keepUpInterval(rate);
+	}
+
+	/** The interval that keeps the stream on known ground, with room for its bursts. */
+	private Duration keepUpInterval(double rate) {
 		return clamp(Duration.ofNanos((long) (this.fill * capacity() / rate * 1e9)));
+	}
+
+	/**
+	 * Tells the stream how many requests a second the budget leaves it once the streams
+	 * before it have what they need.
+	 * @param spare requests a second; 0 or less when nothing is left
+	 * @return the requests a second this stream's plan takes of them
+	 */
+	double paceWithin(double spare) {
+		Double rate = rate();
+		if (rate == null || !this.measured.isMeasured() || rate < 1e-3) {
+			// Not known yet: it takes what it needs to be measured.
+			this.outrunsBudget = false;
+			this.shareWithinBudget = 1;
+			return Math.max(0, spare);
+		}
+		Duration keepUp = keepUpInterval(rate);
+		double keepUpRequests = expectedRequests(rate, keepUp) / seconds(keepUp);
+		this.outrunsBudget = keepUpRequests > spare;
+		this.shareWithinBudget = this.outrunsBudget ? Math.max(0, Math.min(1, spare * PAGE_SIZE / rate)) : 1;
+		return this.outrunsBudget ? Math.max(0, spare) : keepUpRequests;
 	}
 
 	/** When the next sweep is due. */
@@ -213,9 +259,21 @@ final class StreamSchedule {
 		}
 		// Sooner when the stream outruns the rate measured: it sped up.
 		boolean outrun = this.measured.isMeasured() && this.rateFloor > 1.2 * rate() && this.saturationsInARow >= 5;
-		Duration every = (this.uncensored.measurements() < SETTLED_MEASUREMENTS) ? CALIBRATION_EVERY_AT_FIRST
-				: CALIBRATION_EVERY;
+		Duration every = (this.likelihood.measurements() < SETTLED_MEASUREMENTS) ? CALIBRATION_EVERY_AT_FIRST
+				: calibrationEvery();
 		return this.lastRateSampleAt == null || outrun || !now.isBefore(this.lastRateSampleAt.plus(every));
+	}
+
+	/**
+	 * How often to calibrate once settled: the more of the stream the budget captures,
+	 * the smaller the number missed and the more an error of the rate weighs in it (with
+	 * 0.85 of the stream captured, a rate 2 % off makes the number missed 11 % off), so
+	 * the more often.
+	 */
+	private Duration calibrationEvery() {
+		double weight = Math.min(1, 2 * (1 - this.shareWithinBudget));
+		Duration every = Duration.ofMillis((long) (CALIBRATION_EVERY.toMillis() * weight));
+		return (every.compareTo(CALIBRATION_EVERY_AT_FIRST) < 0) ? CALIBRATION_EVERY_AT_FIRST : every;
 	}
 
 	/**
@@ -240,7 +298,11 @@ final class StreamSchedule {
 		if (rate == null || this.lastReadAt == null) {
 			return this.pages.depth();
 		}
-		double arrived = rate * Math.max(0, Duration.between(this.lastReadAt, now).toMillis() / 1000.0);
+		return expectedRequests(rate, Duration.between(this.lastReadAt, now));
+	}
+
+	private int expectedRequests(double rate, Duration sinceLastRead) {
+		double arrived = rate * Math.max(0, sinceLastRead.toMillis() / 1000.0);
 		int pages = (int) Math.ceil((arrived + this.margin) / PAGE_SIZE);
 		return Math.max(1, Math.min(this.pages.depth(), pages));
 	}
@@ -276,7 +338,6 @@ final class StreamSchedule {
 	 * @return what it tells about completeness: the events it probably missed
 	 */
 	Completeness swept(SweepSummary sweep) {
-		Instant planned = (this.lastReadAt != null) ? dueAt() : null;
 		Instant previous = this.lastReadAt;
 		Instant previousSent = this.lastSentAt;
 		this.lastReadAt = sweep.topReadAt();
@@ -299,14 +360,12 @@ final class StreamSchedule {
 		}
 		double seconds = Duration.between(previous, sweep.topReadAt()).toNanos() / 1e9;
 		if (sweep.overlap() > 0) {
-			// Each page was read at some moment between its request and its answer. Over
-			// that whole span at most, the stream must not have been able to fill its
-			// pages, or the sweeps that ended on known ground would be the ones that met
-			// fewer events.
+			// The pace: each page was read at some moment between its request and its
+			// answer. Over that whole span at most, the stream must not have been able to
+			// fill its pages, or the sweeps that ended on known ground would be the ones
+			// that met fewer events.
 			double atMost = Duration.between(previousSent, sweep.topAnsweredAt()).toNanos() / 1e9;
-			if (this.measured.isMeasured() && UNCENSORED_HEADROOM * rate() * atMost <= this.pages.depth() * PAGE_SIZE) {
-				this.uncensored.add(sweep.newEvents(), seconds);
-			}
+			this.likelihood.add(sweep.newEvents(), seconds, false, calibrationSecond);
 			if (calibrationSecond || !this.measured.isMeasured() || rate() * atMost <= capacity()) {
 				measured(sweep.newEvents(), seconds, sweep.topReadAt());
 			}
@@ -324,7 +383,6 @@ final class StreamSchedule {
 				return new Completeness(takeMissed(), false);
 			}
 			this.saturationsInARow = 0;
-			this.lateSaturationsInARow = 0;
 			this.rateFloor = 0;
 			if (sweep.reachedBottom() && sweep.overlap() < this.margin) {
 				// A near miss: the stream's last page barely reached known ground.
@@ -336,13 +394,12 @@ final class StreamSchedule {
 			return new Completeness(takeMissed(), false);
 		}
 		this.saturationsInARow++;
-		boolean late = sweep.topReadAt().isAfter(planned.plus(Duration.between(previous, planned).dividedBy(4)));
-		this.lateSaturationsInARow = late ? this.lateSaturationsInARow + 1 : 0;
 		// The most any saturated sweep since the last measurement proves: a calibration's
 		// quick second read proves more than the slow reads around it, and the next
 		// calibration's gap, planned from it, must be shorter still, or none would ever
 		// end on known ground.
 		this.rateFloor = Math.max(this.rateFloor, sweep.newEvents() / seconds);
+		this.likelihood.add(sweep.newEvents(), seconds, true, calibrationSecond);
 		this.fill = Math.max(MIN_FILL, this.fill - 0.1);
 		this.lastSaturated = true;
 		if (this.measured.isMeasured()) {
@@ -366,9 +423,9 @@ final class StreamSchedule {
 		}
 	}
 
-	/** The rate that estimates the events missed: the uncensored one once measured. */
+	/** The rate that estimates the events missed: the likeliest once measured. */
 	private double missedRate() {
-		return this.uncensored.isMeasured() ? this.uncensored.perSecond() : rate();
+		return this.likelihood.isMeasured() ? this.likelihood.perSecond() : rate();
 	}
 
 	/**
@@ -382,19 +439,25 @@ final class StreamSchedule {
 	}
 
 	/**
-	 * Half a turnover less the last request's round trip: the second read meets about
-	 * half a page of new events, or fewer when answers are slow, so that however late
-	 * within its round trip GitHub took each page, the stream could not have filled it (a
-	 * calibration that saturates measures nothing, and those that did not would be the
-	 * ones that met fewer events).
+	 * As long a gap as leaves the calibration uncensored: from the first read's request
+	 * to the second's answer (the gap and about one and a half round trips), the stream
+	 * could not have filled its pages even at {@link #UNCENSORED_HEADROOM} times its
+	 * rate, however late within its round trip GitHub took each page (a calibration that
+	 * saturates only bounds the rate from below). The longer the gap, the more events the
+	 * second read meets: the calibration costs less of a page and tells more.
 	 */
 	private Duration calibrationGap() {
 		Double rate = rate();
 		if (rate == null || rate <= 0 || this.lastRoundTrip == null) {
 			return Duration.ZERO;
 		}
-		Duration gap = Duration.ofNanos((long) (0.5 * capacity() / rate * 1e9)).minus(this.lastRoundTrip);
+		double span = CALIBRATION_SPAN * this.pages.depth() * PAGE_SIZE / (UNCENSORED_HEADROOM * rate);
+		Duration gap = Duration.ofNanos((long) (span * 1e9)).minus(this.lastRoundTrip.multipliedBy(3).dividedBy(2));
 		return gap.isNegative() ? Duration.ZERO : gap;
+	}
+
+	private static double seconds(Duration duration) {
+		return Math.max(1e-3, duration.toNanos() / 1e9);
 	}
 
 	private Duration clamp(Duration interval) {
