@@ -451,6 +451,10 @@ final class StreamSchedule {
 		if (rate == null || rate <= 0 || this.lastRoundTrip == null) {
 			return Duration.ZERO;
 		}
+		// A stream that outran its measured rate (it sped up, or the rate was measured
+		// while it was slower) is calibrated at the pace it was seen to move, or every
+		// calibration would saturate: each one that does proves a higher floor.
+		rate = Math.max(rate, this.rateFloor);
 		double span = CALIBRATION_SPAN * this.pages.depth() * PAGE_SIZE / (UNCENSORED_HEADROOM * rate);
 		Duration gap = Duration.ofNanos((long) (span * 1e9)).minus(this.lastRoundTrip.multipliedBy(3).dividedBy(2));
 		return gap.isNegative() ? Duration.ZERO : gap;
