@@ -180,6 +180,17 @@ final class StreamSchedule {
 	}
 
 	/**
+	 * The rate to pace the reads by: a stream that outran its measured rate (it sped up,
+	 * or the rate was measured while it was slower) is read at the pace it was seen to
+	 * move. The floor is only ever set by saturated sweeps since the last measurement.
+	 * @return new events a second, or {@code null} before anything is known
+	 */
+	private Double pacingRate() {
+		Double rate = rate();
+		return (rate != null && this.rateFloor > rate) ? Double.valueOf(this.rateFloor) : rate;
+	}
+
+	/**
 	 * Whether the stream's rate was measured, rather than only bounded below by what
 	 * saturated sweeps read.
 	 * @return whether it was
@@ -190,13 +201,9 @@ final class StreamSchedule {
 
 	/** The time between sweeps the schedule aims at now. */
 	Duration interval() {
-		// A stream that outran its measured rate is read at the pace it was seen to move.
-		Double rate = rate();
+		Double rate = pacingRate();
 		if (rate == null) {
 			return this.minInterval;
-		}
-		if (this.saturationsInARow > 0 && this.rateFloor > rate) {
-			rate = this.rateFloor;
 		}
 		if (this.saturationsInARow > 0 && !this.measured.isMeasured()) {
 			// Saturated and never measured: read as often as allowed until a read
@@ -447,14 +454,12 @@ final class StreamSchedule {
 	 * second read meets: the calibration costs less of a page and tells more.
 	 */
 	private Duration calibrationGap() {
-		Double rate = rate();
+		// Planned from the floor when the stream outran its measured rate, or every
+		// calibration would saturate: each one that does proves a higher floor.
+		Double rate = pacingRate();
 		if (rate == null || rate <= 0 || this.lastRoundTrip == null) {
 			return Duration.ZERO;
 		}
-		// A stream that outran its measured rate (it sped up, or the rate was measured
-		// while it was slower) is calibrated at the pace it was seen to move, or every
-		// calibration would saturate: each one that does proves a higher floor.
-		rate = Math.max(rate, this.rateFloor);
 		double span = CALIBRATION_SPAN * this.pages.depth() * PAGE_SIZE / (UNCENSORED_HEADROOM * rate);
 		Duration gap = Duration.ofNanos((long) (span * 1e9)).minus(this.lastRoundTrip.multipliedBy(3).dividedBy(2));
 		return gap.isNegative() ? Duration.ZERO : gap;
