@@ -1,10 +1,11 @@
 package io.github.eventsgateway.api.hot;
 
 import io.github.eventsgateway.store.Versioned;
+import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
+import org.springframework.web.reactive.function.server.ServerResponse;
 
 /**
  * Encodes a kept answer to JSON once, with the application's own mapper (so the bytes are
@@ -28,12 +29,12 @@ public final class JsonBodies {
 	}
 
 	/**
-	 * A 200 response of encoded JSON.
+	 * A 200 answer of encoded JSON.
 	 * @param json the body
-	 * @return the response
+	 * @return the answer
 	 */
-	public static ResponseEntity<byte[]> ok(Versioned<byte[]> json) {
-		return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(json.value());
+	public static Mono<ServerResponse> ok(Versioned<byte[]> json) {
+		return ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).bodyValue(json.value());
 	}
 
 }

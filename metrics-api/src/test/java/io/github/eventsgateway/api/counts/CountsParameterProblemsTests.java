@@ -19,10 +19,10 @@ import static io.github.eventsgateway.api.problem.BadRequests.expectBadRequest;
 import static org.mockito.Mockito.verifyNoInteractions;
 
 /**
- * The counts endpoint's parameter checking, on the controller alone: every malformed or
+ * The counts endpoint's parameter checking, on its route alone: every malformed or
  * out-of-range parameter is a 400 problem naming it, and the store is never asked.
  */
-@WebFluxTest(EventCountsController.class)
+@WebFluxTest(CountsConfiguration.class)
 @Import({ SliceBeans.class, ProblemAnswering.class })
 class CountsParameterProblemsTests {
 

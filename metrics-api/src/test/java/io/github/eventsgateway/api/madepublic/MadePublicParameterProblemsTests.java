@@ -16,11 +16,11 @@ import static io.github.eventsgateway.api.problem.BadRequests.expectBadRequest;
 import static org.mockito.Mockito.verifyNoInteractions;
 
 /**
- * The made-public endpoint's {@code limit}, on the controller alone: anything but a whole
+ * The made-public endpoint's {@code limit}, on its route alone: anything but a whole
  * number from 1 to 1000 is a 400 problem saying what would do, and the store is never
  * asked.
  */
-@WebFluxTest(MadePublicController.class)
+@WebFluxTest(MadePublicConfiguration.class)
 @Import({ SliceBeans.class, ProblemAnswering.class })
 class MadePublicParameterProblemsTests {
 

@@ -17,11 +17,11 @@ import static io.github.eventsgateway.api.problem.BadRequests.expectBadRequest;
 import static org.mockito.Mockito.verifyNoInteractions;
 
 /**
- * The pull-request interval endpoint's repository name, on the controller alone: a name
- * the store cannot hold is a 400 problem naming the part that is wrong, and the store is
+ * The pull-request interval endpoint's repository name, on its route alone: a name the
+ * store cannot hold is a 400 problem naming the part that is wrong, and the store is
  * never asked.
  */
-@WebFluxTest(PullRequestIntervalController.class)
+@WebFluxTest(PullRequestsConfiguration.class)
 @Import({ SliceBeans.class, ProblemAnswering.class })
 class RepositoryNameProblemsTests {
 

@@ -18,10 +18,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.verifyNoInteractions;
 
 /**
- * The timeline endpoints' parameter checking, on the controller alone: every malformed or
+ * The timeline endpoints' parameter checking, on its route alone: every malformed or
  * out-of-range parameter is a short 400 problem naming it, and the store is never asked.
  */
-@WebFluxTest(TimelineController.class)
+@WebFluxTest(TimelineConfiguration.class)
 @Import({ SliceBeans.class, ProblemAnswering.class })
 class TimelineParameterProblemsTests {
 

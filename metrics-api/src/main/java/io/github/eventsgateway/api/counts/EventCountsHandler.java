@@ -11,36 +11,25 @@ import java.util.Map;
 import io.github.eventsgateway.api.capture.CaptureAnswers;
 import io.github.eventsgateway.api.capture.CaptureView;
 import io.github.eventsgateway.api.eventtypes.EventTypeResolver;
-import io.github.eventsgateway.api.eventtypes.TypesParameter;
 import io.github.eventsgateway.api.hot.HotCache;
 import io.github.eventsgateway.api.hot.HotCaches;
 import io.github.eventsgateway.api.hot.JsonBodies;
+import io.github.eventsgateway.api.routing.GetRoute;
 import io.github.eventsgateway.store.EventReader;
 import io.github.eventsgateway.store.SlidingCounts;
 import io.github.eventsgateway.store.Versioned;
 import io.github.eventsgateway.store.autoconfigure.EventStoreProperties;
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.ExampleObject;
-import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import io.swagger.v3.oas.annotations.tags.Tag;
 import reactor.core.publisher.Mono;
 
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.reactive.function.server.ServerRequest;
+import org.springframework.web.reactive.function.server.ServerResponse;
 
 /**
  * Counts the events of the last minutes by type, in one Redis round trip per window end
- * and store version: requests in between get the kept answer ({@link HotCache}).
+ * and store version: requests in between get the kept answer ({@link HotCache}). Routed
+ * and documented by {@link CountsConfiguration}.
  */
-@RestController
-@Tag(name = "events")
-class EventCountsController {
+final class EventCountsHandler {
 
 	/**
 	 * Window ends per read of the store: one read tells the counts of the next seconds
@@ -74,8 +63,8 @@ class EventCountsController {
 
 	private final HotCache<Block, SlidingCounts> blocks;
 
-	EventCountsController(EventReader reader, EventTypeResolver types, CaptureAnswers capture,
-			EventStoreProperties store, Clock clock, HotCaches caches, JsonBodies json) {
+	EventCountsHandler(EventReader reader, EventTypeResolver types, CaptureAnswers capture, EventStoreProperties store,
+			Clock clock, HotCaches caches, JsonBodies json) {
 		this.reader = reader;
 		this.capture = capture;
 		this.types = types;
@@ -86,44 +75,26 @@ class EventCountsController {
 		this.blocks = caches.newCache();
 	}
 
-	@GetMapping(path = "/api/v1/events/counts", produces = MediaType.APPLICATION_JSON_VALUE)
-	@Operation(summary = "Events of the last minutes, grouped by type",
-			description = "Counts the events whose created_at lies in (now - offset minutes, now], to the second."
-					+ " WatchEvent, PullRequestEvent and IssuesEvent are always listed (0 when none);"
-					+ " every other type seen in the window is listed too, most frequent first."
-					+ " With types, exactly the types asked for are listed, under GitHub's spelling of their names."
-					+ " capture says how complete the window is: per stream of the feed, the events stored and"
-					+ " the events estimated to have passed unseen (null, with share, when the poller could not"
-					+ " estimate them); settling is true while late events may still arrive.")
-	@ApiResponse(responseCode = "200", description = "The counts", content = @Content(
-			mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = EventCounts.class),
-			examples = @ExampleObject(value = """
-					{"offsetMinutes":10,"from":"2026-11-23T10:05:00Z","to":"2026-11-23T10:15:00Z","total":104,
-					"counts":{"PushEvent":80,"WatchEvent":12,"PullRequestEvent":9,"IssuesEvent":3},
-					"capture":{"streams":[{"stream":"p2-3","pages":[2,3],"types":["PullRequestEvent",
-					"IssueCommentEvent","WatchEvent"],"captured":24,"estimatedMissed":0,"share":1.0},
-					{"stream":"p1","pages":[1],"types":["PushEvent","CreateEvent","DeleteEvent"],"captured":80,
-					"estimatedMissed":112,"share":0.4167}],"settling":true,"settledAt":"2026-11-23T10:25:10Z"}}""")))
-	Mono<ResponseEntity<byte[]>> counts(
-			@Parameter(
-					description = "The window's length in whole minutes, 1 to the retention (1 day = 1440 by default)",
-					schema = @Schema(type = "integer", minimum = "1", defaultValue = "10"),
-					example = "10") @RequestParam(defaultValue = "10") String offset,
-			@Parameter(description = TypesParameter.DESCRIPTION,
-					example = "WatchEvent,IssuesEvent") @RequestParam(required = false) String types) {
-		CountsQuery requested = CountsQuery.of(offset, types, this.maxOffsetMinutes);
+	/**
+	 * {@code GET /api/v1/events/counts?offset=&types=}.
+	 * @param request the request
+	 * @return the counts as JSON
+	 */
+	Mono<ServerResponse> counts(ServerRequest request) {
+		CountsQuery requested = CountsQuery.of(GetRoute.parameter(request, "offset", "10"),
+				GetRoute.parameter(request, "types"), this.maxOffsetMinutes);
 		Instant to = CountsQuery.windowEnd(this.clock.instant());
-		return this.types.resolve(requested.types()).flatMap((resolved) -> count(requested.withTypes(resolved), to));
+		return this.types.resolve(requested.types())
+			.flatMap((resolved) -> count(requested.withTypes(resolved), to))
+			.flatMap(JsonBodies::ok);
 	}
 
-	private Mono<ResponseEntity<byte[]>> count(CountsQuery query, Instant to) {
+	private Mono<Versioned<byte[]>> count(CountsQuery query, Instant to) {
 		Instant from = query.windowStart(to);
-		return this.answers
-			.get(new Window(query, to),
-					() -> Mono.zip(countsAt(query, to), this.capture.of(from, to))
-						.map((read) -> this.json.encode(Versioned.combine(read.getT1(), read.getT2(),
-								toResponse(query, from, to, read.getT1().value(), read.getT2().value())))))
-			.map(JsonBodies::ok);
+		return this.answers.get(new Window(query, to),
+				() -> Mono.zip(countsAt(query, to), this.capture.of(from, to))
+					.map((read) -> this.json.encode(Versioned.combine(read.getT1(), read.getT2(),
+							toResponse(query, from, to, read.getT1().value(), read.getT2().value())))));
 	}
 
 	/**
