@@ -4,7 +4,7 @@
 # bare baseline program (bench/zcount-baseline: a separate Spring Boot WebFlux app whose one
 # endpoint runs one ZCOUNT) run the same way, with the same JVM flags, in the same run.
 #
-#   bench/scale-out.sh                                   the full run (about 35 minutes)
+#   bench/scale-out.sh                                   the full run (about 35 minutes; 50 with WARMUP=30s)
 #   DURATION=5s WARMUP=3s EVENTS=50000 bench/scale-out.sh   a smoke run (about 10 minutes)
 #   REDIS_MODES=single API_COUNTS=3 bench/scale-out.sh   one configuration
 #
