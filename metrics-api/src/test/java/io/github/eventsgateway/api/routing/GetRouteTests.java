@@ -55,14 +55,26 @@ class GetRouteTests {
 	}
 
 	@Test
-	void refusesAnAcceptItCannotSatisfyWith406() {
+	void refusesAnAcceptItCannotSatisfyOrParseWith406() {
 		this.client.get()
 			.uri("/things/1")
 			.accept(MediaType.APPLICATION_XML)
 			.exchange()
 			.expectStatus()
 			.isEqualTo(HttpStatus.NOT_ACCEPTABLE);
+		this.client.get()
+			.uri("/things/1")
+			.header("Accept", "garbage")
+			.exchange()
+			.expectStatus()
+			.isEqualTo(HttpStatus.NOT_ACCEPTABLE);
 		this.client.get().uri("/things/1").accept(MediaType.ALL).exchange().expectStatus().isOk();
+		this.client.get()
+			.uri("/things/1")
+			.header("Accept", "text/html, application/*;q=0.5")
+			.exchange()
+			.expectStatus()
+			.isOk();
 	}
 
 	@Test
