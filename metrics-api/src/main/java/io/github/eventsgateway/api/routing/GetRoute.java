@@ -19,10 +19,11 @@ import org.springframework.web.server.MethodNotAllowedException;
 import org.springframework.web.server.NotAcceptableStatusException;
 
 /**
- * A functional route for a hot JSON endpoint that answers as an annotated
- * {@code @GetMapping(produces = "application/json")} would: {@code GET} and {@code HEAD}
- * with an {@code Accept} that JSON satisfies (or none) reach the handler, any other
- * method is refused with 405 and any other {@code Accept} with 406, both as problems.
+ * A functional route for a read-only endpoint that answers as an annotated
+ * {@code @GetMapping(produces = ...)} would: {@code GET} and {@code HEAD} with an
+ * {@code Accept} that the answer's media type satisfies (or none) reach the handler, any
+ * other method is refused with 405 and any other {@code Accept} (or one that does not
+ * parse) with 406, both as problems.
  * <p>
  * Why functional: the busiest endpoints answer from memory, and an annotated controller's
  * per-request work (mapping lookup, argument conversion, return value handling) was a
@@ -32,8 +33,7 @@ public final class GetRoute {
 
 	private static final Set<HttpMethod> READS = Set.of(HttpMethod.GET, HttpMethod.HEAD);
 
-	private static final RequestPredicate READ = RequestPredicates.method(HttpMethod.GET)
-		.or(RequestPredicates.method(HttpMethod.HEAD));
+	private static final RequestPredicate READ = RequestPredicates.methods(READS.toArray(HttpMethod[]::new));
 
 	private GetRoute() {
 	}
